@@ -1,0 +1,107 @@
+/**
+ * Command line: the same engine as the app, for observatories running whole départements.
+ *
+ *   npm run --silent aggregate -- --quartiers F --etablissements F [--reference F]
+ *     [--perimetre M] [--format json|csv] [--out F]
+ *
+ * JSON on stdout by default; a one-line French message and a non-zero exit on unusable input.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseQuartiers } from '../src/core/ingest/geojson.ts';
+import { ingestEstablishments } from '../src/core/ingest/establishments.ts';
+import { decodeText, parseReference } from '../src/core/ingest/reference.ts';
+import { computeDiagnostic, DEFAULT_RING_METRES, placeEstablishments, rowAccounting } from '../src/core/diagnostic.ts';
+import { DEFAULT_FILTERS } from '../src/core/indicators/aggregate.ts';
+import { contractJson, quartierCsv } from '../src/core/export/contract.ts';
+import { isEssqError } from '../src/core/errors.ts';
+
+export interface CliArgs {
+  quartiers: string;
+  etablissements: string;
+  reference?: string;
+  perimetre: number;
+  format: 'json' | 'csv';
+  out?: string;
+}
+
+export class UsageError extends Error {}
+
+const USAGE =
+  'Usage : npm run --silent aggregate -- --quartiers <geojson> --etablissements <csv> [--reference <csv>] [--perimetre <mètres>] [--format json|csv] [--out <fichier>]';
+
+export function parseArgs(argv: string[]): CliArgs {
+  const opts: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') throw new UsageError(USAGE);
+    if (!a.startsWith('--')) throw new UsageError(`Argument inattendu « ${a} ». ${USAGE}`);
+    const [k, inline] = a.slice(2).split('=', 2);
+    const v = inline ?? argv[++i];
+    if (v === undefined) throw new UsageError(`Valeur manquante après --${k}. ${USAGE}`);
+    opts[k] = v;
+  }
+  const known = ['quartiers', 'etablissements', 'reference', 'perimetre', 'format', 'out'];
+  const unknown = Object.keys(opts).find((k) => !known.includes(k));
+  if (unknown) throw new UsageError(`Option inconnue --${unknown}. ${USAGE}`);
+  if (!opts.quartiers || !opts.etablissements) throw new UsageError(`--quartiers et --etablissements sont obligatoires. ${USAGE}`);
+  const perimetre = opts.perimetre === undefined ? DEFAULT_RING_METRES : Number(opts.perimetre.replace(',', '.'));
+  if (!Number.isFinite(perimetre) || perimetre < 0 || perimetre > 5000) {
+    throw new UsageError(`--perimetre attend une distance en mètres entre 0 et 5000, reçu « ${opts.perimetre} ».`);
+  }
+  const format = (opts.format ?? 'json') as CliArgs['format'];
+  if (format !== 'json' && format !== 'csv') throw new UsageError(`--format attend json ou csv, reçu « ${opts.format} ».`);
+  return { quartiers: opts.quartiers, etablissements: opts.etablissements, reference: opts.reference, perimetre, format, out: opts.out };
+}
+
+function readable(file: string, what: string): void {
+  if (!fs.existsSync(file)) throw new UsageError(`Fichier ${what} introuvable : ${file}`);
+  if (!fs.statSync(file).isFile()) throw new UsageError(`${file} n’est pas un fichier (${what}).`);
+}
+
+/** Runs the whole diagnostic and returns the output text. */
+export async function runCli(args: CliArgs): Promise<string> {
+  readable(args.quartiers, 'des quartiers');
+  readable(args.etablissements, 'des établissements');
+  if (args.reference) readable(args.reference, 'de référence');
+  const { quartiers, crs } = parseQuartiers(decodeText(fs.readFileSync(args.quartiers)), { fileName: path.basename(args.quartiers) });
+  const { table, report } = await ingestEstablishments(fs.createReadStream(args.etablissements, { highWaterMark: 1 << 20 }));
+  const reference = args.reference ? parseReference(decodeText(fs.readFileSync(args.reference))) : null;
+  const placement = placeEstablishments(quartiers, table, args.perimetre);
+  const result = computeDiagnostic(quartiers, table, placement, DEFAULT_FILTERS, { fileHasAll: report.hasNonEss, reference });
+  if (args.format === 'csv') return quartierCsv(result);
+  const rows = rowAccounting(report.read, report.rejectedBy, placement);
+  const meta = {
+    sources: {
+      quartiers: path.basename(args.quartiers),
+      etablissements: path.basename(args.etablissements),
+      reference: args.reference ? path.basename(args.reference) : null,
+    },
+    quartiersCrs: crs,
+    perimetreMetres: args.perimetre,
+    essBasis: report.essBasis,
+    jobsSource: report.jobsSource,
+    layout: report.mapping.layout,
+    mapping: Object.fromEntries(Object.entries(report.mapping.mapping).map(([k, v]) => [k, report.header[v!]])),
+    encoding: report.dialect.encoding,
+    delimiter: report.dialect.delimiter,
+    warnings: report.warnings,
+  };
+  return JSON.stringify(contractJson(result, rows, meta), null, 2) + '\n';
+}
+
+async function main(): Promise<void> {
+  try {
+    const args = parseArgs(process.argv.slice(2));
+    const out = await runCli(args);
+    if (args.out) fs.writeFileSync(args.out, out);
+    else process.stdout.write(out);
+  } catch (e) {
+    const msg = e instanceof UsageError || isEssqError(e) ? (e as Error).message : `Erreur inattendue : ${(e as Error).message}`;
+    process.stderr.write(msg.replace(/\s*\n\s*/g, ' ') + '\n');
+    process.exitCode = e instanceof UsageError ? 2 : 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
