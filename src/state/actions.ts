@@ -1,0 +1,187 @@
+/**
+ * What the UI can ask for. Each action talks to the engine worker and writes the outcome in
+ * the store; errors become a French message in `error`, never an exception in a component.
+ */
+import { getEngine } from './engine.ts';
+import { registerPoints } from './registry.ts';
+import { MAX_SELECTION, sourceInfo, useStore, type AppState } from './store.ts';
+import type { Filters } from '../core/indicators/aggregate.ts';
+import type { ColumnMapping } from '../core/ingest/column-mapping.ts';
+import { headerSignature, hasCoordinates } from '../core/ingest/column-mapping.ts';
+import { EngineError } from '../worker/client.ts';
+import { rememberMapping, recallMapping } from './mapping-memory.ts';
+
+const set = (partial: Partial<AppState>) => useStore.setState(partial);
+const get = () => useStore.getState();
+
+let loadController: AbortController | null = null;
+
+function fail(e: unknown): void {
+  if (e instanceof EngineError && e.code === 'aborted') {
+    set({ loading: null });
+    return;
+  }
+  set({ loading: null, error: e instanceof Error ? e.message : String(e) });
+}
+
+/** Recomputes the indicators for the current filters (cheap: no join). */
+export async function refreshResults(): Promise<void> {
+  if (get().quartiers.length === 0) return;
+  try {
+    const results = await getEngine().call('aggregate', { filters: get().filters });
+    set({ results, resultsVersion: get().resultsVersion + 1 });
+  } catch (e) {
+    if (!(e instanceof EngineError && e.code === 'aborted')) fail(e);
+  }
+}
+
+export async function loadQuartiersFile(file: File, options: { demo?: boolean } = {}): Promise<boolean> {
+  set({ loading: { what: 'quartiers', fileName: file.name, progress: null }, error: null });
+  try {
+    const r = await getEngine().call('loadQuartiers', { file, name: file.name });
+    set({
+      quartiers: r.quartiers,
+      quartiersSource: sourceInfo(file),
+      quartiersWarnings: r.warnings,
+      crs: r.crs,
+      selection: [],
+      profile: null,
+      loading: null,
+      demo: options.demo ?? false,
+    });
+    await refreshResults();
+    return true;
+  } catch (e) {
+    fail(e);
+    return false;
+  }
+}
+
+/**
+ * First step of an establishments import: reads the head of the file and proposes a column
+ * mapping (the one remembered for this header, or the detected one) for the user to confirm.
+ */
+export async function previewEstablishmentsFile(file: File): Promise<void> {
+  set({ error: null });
+  try {
+    const preview = await getEngine().call('previewEstablishments', { file });
+    const remembered = recallMapping(headerSignature(preview.header));
+    set({ pendingMapping: { file, preview, mapping: remembered ?? preview.detected.mapping } });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export function updatePendingMapping(mapping: ColumnMapping): void {
+  const p = get().pendingMapping;
+  if (p) set({ pendingMapping: { ...p, mapping } });
+}
+
+export function cancelPendingMapping(): void {
+  set({ pendingMapping: null });
+}
+
+export async function confirmMapping(): Promise<boolean> {
+  const p = get().pendingMapping;
+  if (!p) return false;
+  if (!hasCoordinates(p.mapping)) {
+    set({ error: 'Choisissez les colonnes de coordonnées (longitude et latitude, « lat, lon », ou X/Y Lambert-93) avant de charger le fichier.' });
+    return false;
+  }
+  rememberMapping(headerSignature(p.preview.header), p.mapping);
+  set({ pendingMapping: null });
+  return loadEstablishmentsFile(p.file, p.mapping);
+}
+
+export async function loadEstablishmentsFile(file: File, mapping?: ColumnMapping, options: { demo?: boolean } = {}): Promise<boolean> {
+  loadController?.abort();
+  const controller = new AbortController();
+  loadController = controller;
+  set({ loading: { what: 'etablissements', fileName: file.name, progress: null }, error: null });
+  try {
+    const { report, points } = await getEngine().call(
+      'loadEstablishments',
+      { file, name: file.name, mapping, ringMetres: get().ringMetres },
+      {
+        signal: controller.signal,
+        onProgress: (progress) => set({ loading: { what: 'etablissements', fileName: file.name, progress } }),
+      },
+    );
+    set({
+      report,
+      pointsId: registerPoints(points),
+      establishmentsSource: sourceInfo(file),
+      loading: null,
+      demo: options.demo ?? get().demo,
+    });
+    await refreshResults();
+    return true;
+  } catch (e) {
+    fail(e);
+    return false;
+  } finally {
+    if (loadController === controller) loadController = null;
+  }
+}
+
+export function cancelLoad(): void {
+  loadController?.abort();
+  loadController = null;
+  set({ loading: null });
+}
+
+export async function loadReferenceFile(file: File): Promise<boolean> {
+  set({ loading: { what: 'reference', fileName: file.name, progress: null }, error: null });
+  try {
+    const r = await getEngine().call('loadReference', { file, name: file.name });
+    set({ referenceSource: sourceInfo(file), referenceInfo: { matched: r.matched, codes: r.codes, columns: r.columns }, loading: null });
+    await refreshResults();
+    return true;
+  } catch (e) {
+    fail(e);
+    return false;
+  }
+}
+
+export async function loadCommunesFile(file: File): Promise<boolean> {
+  try {
+    const json = JSON.parse(await file.text()) as GeoJSON.FeatureCollection;
+    if (json?.type !== 'FeatureCollection') throw new Error('Attendu : un GeoJSON FeatureCollection de communes.');
+    set({ communes: json, communesSource: sourceInfo(file) });
+    return true;
+  } catch (e) {
+    set({ error: `Contours des communes illisibles : ${(e as Error).message}` });
+    return false;
+  }
+}
+
+export function setFilters(partial: Partial<Filters>): Promise<void> {
+  set({ filters: { ...get().filters, ...partial } });
+  return refreshResults();
+}
+
+export async function setRingMetres(metres: number): Promise<void> {
+  set({ ringMetres: metres });
+  if (!get().report) return;
+  try {
+    await getEngine().call('setRing', { metres });
+    await refreshResults();
+  } catch (e) {
+    if (!(e instanceof EngineError && e.code === 'aborted')) fail(e);
+  }
+}
+
+/** Adds or removes a quartier from the comparison selection (at most 4, oldest dropped). */
+export function toggleSelection(index: number): void {
+  const s = get().selection;
+  if (s.includes(index)) set({ selection: s.filter((i) => i !== index) });
+  else set({ selection: [...s, index].slice(-MAX_SELECTION) });
+}
+
+export function openProfile(index: number | null): void {
+  set({ profile: index });
+}
+
+export function dismissError(): void {
+  set({ error: null });
+}
