@@ -26,16 +26,21 @@ const GRS80_NO_SHIFT = '+ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
 /** RGF93 conic conformal zones CC42…CC50 (EPSG:3942…3950), common in local-authority files. */
 function ccZone(zone: number): string {
   const y0 = (zone - 41) * 1_000_000 + 200_000;
-  return `+proj=lcc +lat_0=${zone} +lon_0=3 +lat_1=${zone - 0.75} +lat_2=${zone + 0.75} +x_0=1700000 +y_0=${y0} ${GRS80_NO_SHIFT}`;
+  const parallels = `+lat_1=${zone - 0.75} +lat_2=${zone + 0.75}`;
+  return `+proj=lcc +lat_0=${zone} +lon_0=3 ${parallels} +x_0=1700000 +y_0=${y0} ${GRS80_NO_SHIFT}`;
 }
 
 const DEFINITIONS: Record<string, CrsDefinition> = {
-  // Geographic CRSs: RGF93 and ETRS89 coincide with WGS84 far below the metre, which is far
-  // below the precision of a QPV contour, so they share the identity path. GeoJSON axis order
-  // (longitude first) is assumed even for EPSG:4326, as GDAL and QGIS write it.
+  // Geographic CRSs: RGF93, ETRS89 and the overseas RGAF09/RGFG95/RGR92/RGM04 coincide with
+  // WGS84 to within 2 m, below the precision of a QPV contour, so they share the identity path.
+  // GeoJSON axis order (longitude first) is assumed even for EPSG:4326, as GDAL and QGIS write it.
   'EPSG:4326': { label: 'WGS 84 (longitude/latitude)', proj: null },
   'EPSG:4171': { label: 'RGF93 (longitude/latitude)', proj: null },
   'EPSG:4258': { label: 'ETRS89 (longitude/latitude)', proj: null },
+  'EPSG:5489': { label: 'RGAF09 (longitude/latitude)', proj: null },
+  'EPSG:4624': { label: 'RGFG95 (longitude/latitude)', proj: null },
+  'EPSG:4627': { label: 'RGR92 (longitude/latitude)', proj: null },
+  'EPSG:4470': { label: 'RGM04 (longitude/latitude)', proj: null },
   'EPSG:2154': {
     label: 'RGF93 / Lambert-93',
     proj: `+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 ${GRS80_NO_SHIFT}`,
@@ -49,7 +54,10 @@ const DEFINITIONS: Record<string, CrsDefinition> = {
   'EPSG:2975': { label: 'RGR92 / UTM 40S (La Réunion)', proj: `+proj=utm +zone=40 +south ${GRS80_NO_SHIFT}` },
   'EPSG:4471': { label: 'RGM04 / UTM 38S (Mayotte)', proj: `+proj=utm +zone=38 +south ${GRS80_NO_SHIFT}` },
   // Accepted when declared, never guessed from coordinate ranges (see detectCrsFromRange).
-  'EPSG:3857': { label: 'WGS 84 / Pseudo-Mercator (web)', proj: '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs' },
+  'EPSG:3857': {
+    label: 'WGS 84 / Pseudo-Mercator (web)',
+    proj: '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs',
+  },
   'EPSG:32620': { label: 'WGS 84 / UTM 20N', proj: '+proj=utm +zone=20 +datum=WGS84 +units=m +no_defs' },
   'EPSG:32622': { label: 'WGS 84 / UTM 22N', proj: '+proj=utm +zone=22 +datum=WGS84 +units=m +no_defs' },
   'EPSG:32630': { label: 'WGS 84 / UTM 30N', proj: '+proj=utm +zone=30 +datum=WGS84 +units=m +no_defs' },
@@ -64,7 +72,9 @@ const DEFINITIONS: Record<string, CrsDefinition> = {
   // few metres (the official grid is not bundled), acceptable for a quartier contour.
   'EPSG:27572': {
     label: 'NTF (Paris) / Lambert II étendu',
-    proj: '+proj=lcc +lat_1=46.8 +lat_0=46.8 +lon_0=0 +k_0=0.99987742 +x_0=600000 +y_0=2200000 +a=6378249.2 +b=6356515 +towgs84=-168,-60,320,0,0,0,0 +pm=paris +units=m +no_defs',
+    proj:
+      '+proj=lcc +lat_1=46.8 +lat_0=46.8 +lon_0=0 +k_0=0.99987742 +x_0=600000 +y_0=2200000 ' +
+      '+a=6378249.2 +b=6356515 +towgs84=-168,-60,320,0,0,0,0 +pm=paris +units=m +no_defs',
   },
 };
 for (let zone = 42; zone <= 50; zone++) {

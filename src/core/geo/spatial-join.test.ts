@@ -22,12 +22,23 @@ function join(quartiers: Quartier[], points: number[][]): number[] {
   return Array.from(joinPoints(index, Float64Array.from(points.map((p) => p[0])), Float64Array.from(points.map((p) => p[1]))));
 }
 
-/** Reference: classic full even-odd ray cast (PNPOLY) over every ring, lowest index first. */
+/** Distance from (x, y) to the segment a–b. */
+function segmentDistance(x: number, y: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax, dy = by - ay;
+  const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
+}
+
+/**
+ * Reference: a point on an edge (within 2e-7°, 2 cm) is inside; otherwise classic full even-odd ray
+ * cast (PNPOLY) over every ring; lowest index first.
+ */
 function referenceJoin(quartiers: Quartier[], x: number, y: number): number {
   return quartiers.findIndex((q) => {
     let inside = false;
     for (const ring of q.polygons.flat()) {
       for (let i = 0, j = ring.length - 2; i < ring.length; j = i, i += 2) {
+        if (segmentDistance(x, y, ring[j], ring[j + 1], ring[i], ring[i + 1]) <= 2e-7) return true;
         const yi = ring[i + 1], yj = ring[j + 1];
         if (yi > y !== yj > y && x < ((ring[j] - ring[i]) * (y - yi)) / (yj - yi) + ring[i]) inside = !inside;
       }
@@ -69,10 +80,12 @@ describe('joinPoints', () => {
     expect(join([open], [[5.05, 45.05], [5.2, 45.05]])).toEqual([0, -1]);
   });
 
-  it('follows the half-open convention on edges and vertices (left/bottom in, right/top out)', () => {
+  it('counts points on edges and vertices, outer ring or hole, as inside (like Turf and QGIS)', () => {
     const points = [[1, 43.05], [1.1, 43.05], [1.05, 43], [1.05, 43.1], [1, 43], [1.1, 43.1], [1.04, 43.05], [1.06, 43.05]];
     expect(join([withHole], points)).toEqual(points.map(([x, y]) => referenceJoin([withHole], x, y)));
-    expect(join([withHole], points)).toEqual([0, -1, 0, -1, 0, -1, -1, 0]);
+    expect(join([withHole], points)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(join([withHole], [[1.1 + 1e-7, 43.05], [1.05, 43.1 + 1e-7]])).toEqual([0, 0]);
+    expect(join([withHole], [[1.1 + 1e-6, 43.05], [1.05, 43.1 + 1e-6], [1.05, 43.06 - 1e-6]])).toEqual([-1, -1, -1]);
   });
 
   it('joins only the first `count` points', () => {

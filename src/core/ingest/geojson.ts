@@ -136,7 +136,7 @@ function readIdentity(props: Record<string, unknown>): Identity {
   return { code: first(CODE_FIELDS), name: first(NAME_FIELDS), communes, communeNames, population };
 }
 
-/** 1-based position of the syntax error, from the engine's message or by bisection. */
+/** 0-based offset of the faulty character, from the engine's message or by bisection. */
 function syntaxErrorOffset(text: string, message: string): number | null {
   const pos = /position (\d+)/.exec(message);
   if (pos) return Number(pos[1]);
@@ -156,7 +156,7 @@ function syntaxErrorOffset(text: string, message: string): number | null {
     } catch (e) {
       const m = e instanceof Error ? e.message : '';
       const at = /position (\d+)/.exec(m);
-      return !/end of (?:JSON )?(?:input|data)/i.test(m) && !(at && Number(at[1]) >= length);
+      return !/end of (?:JSON )?(?:input|data)|EOF/i.test(m) && !(at && Number(at[1]) >= length);
     }
   };
   let lo = 1;
@@ -173,7 +173,10 @@ function syntaxErrorOffset(text: string, message: string): number | null {
 function parseJson(text: string, label: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
-    throw new EssqError('invalid_json', `Le fichier des quartiers${label} est vide. Attendu : un GeoJSON FeatureCollection.`);
+    throw new EssqError(
+      'invalid_json',
+      `Le fichier des quartiers${label} est vide. Attendu : un GeoJSON FeatureCollection.`,
+    );
   }
   try {
     return JSON.parse(body);
@@ -187,43 +190,71 @@ function parseJson(text: string, label: string): unknown {
       const before = body.slice(0, offset);
       const line = before.split('\n').length;
       const column = offset - before.lastIndexOf('\n');
-      const excerpt = body.slice(Math.max(0, offset - 20), offset + 20).replace(/\s+/g, ' ');
-      where = `erreur à la position ${offset}, ligne ${line}, colonne ${column}, près de « ${excerpt} »`;
+      const excerpt = body.slice(Math.max(0, offset - 25), offset + 10).replace(/\s+/g, ' ').trim();
+      where =
+        `caractère « ${body[offset]} » inattendu à la position ${offset}, ligne ${line}, ` +
+        `colonne ${column}, dans « ${excerpt} »`;
     }
     let hint = 'Vérifiez que le fichier est complet et qu’il s’agit bien d’un export GeoJSON.';
-    if (body.startsWith('PK')) hint = 'Le fichier ressemble à une archive ZIP : décompressez-la et chargez le fichier .geojson qu’elle contient.';
-    else if (body.trimStart().startsWith('<')) hint = 'Le fichier ressemble à du XML (KML ou GML) : exportez-le en GeoJSON, par exemple avec QGIS.';
+    if (body.startsWith('PK')) {
+      hint = 'Le fichier ressemble à une archive ZIP : décompressez-la et chargez le fichier .geojson qu’elle contient.';
+    } else if (body.trimStart().startsWith('<')) {
+      hint = 'Le fichier ressemble à du XML (KML ou GML) : exportez-le en GeoJSON, par exemple avec QGIS.';
+    }
     throw new EssqError(
       'invalid_json',
-      `Le fichier des quartiers${label} n’est pas un JSON valide (${where}). Attendu : un GeoJSON FeatureCollection. ${hint}`,
+      `Le fichier des quartiers${label} n’est pas un JSON valide (${where}). ` +
+        `Attendu : un GeoJSON FeatureCollection. ${hint}`,
       { offset, engineMessage: raw },
     );
   }
 }
 
-const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+const GEOMETRY_TYPES = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+]);
+
+const EXPECTED_COLLECTION =
+  'Attendu : un GeoJSON FeatureCollection de quartiers, chaque entité portant un code (code_qp) ' +
+  'et un contour Polygon ou MultiPolygon.';
 
 function featuresOf(root: unknown, label: string): unknown[] {
-  const expected = 'Attendu : un GeoJSON FeatureCollection de quartiers, chaque entité portant un code (code_qp) et un contour Polygon ou MultiPolygon.';
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
-    const found = Array.isArray(root) ? 'un tableau JSON' : `une valeur JSON isolée (${JSON.stringify(root)?.slice(0, 40)})`;
-    throw new EssqError('not_geojson', `Le fichier des quartiers${label} contient ${found}. ${expected}`);
+    const found = Array.isArray(root)
+      ? 'un tableau JSON'
+      : `une valeur JSON isolée (${JSON.stringify(root)?.slice(0, 40)})`;
+    throw new EssqError('not_geojson', `Le fichier des quartiers${label} contient ${found}. ${EXPECTED_COLLECTION}`);
   }
   const type = (root as { type?: unknown }).type;
   if (type === 'FeatureCollection') {
     const features = (root as { features?: unknown }).features;
     if (Array.isArray(features)) return features;
-    throw new EssqError('not_geojson', `Le FeatureCollection${label} n’a pas de liste « features ». ${expected}`);
+    throw new EssqError('not_geojson', `Le FeatureCollection${label} n’a pas de liste « features ». ${EXPECTED_COLLECTION}`);
   }
   if (type === 'Feature') return [root];
   if (typeof type === 'string' && GEOMETRY_TYPES.has(type)) {
     throw new EssqError(
       'not_geojson',
-      `Le fichier des quartiers${label} contient une géométrie seule (${type}), sans propriétés : impossible de savoir de quel quartier il s’agit. ${expected}`,
+      `Le fichier des quartiers${label} contient une géométrie seule (${type}), sans propriétés : ` +
+        `impossible de savoir de quel quartier il s’agit. ${EXPECTED_COLLECTION}`,
     );
   }
-  const found = typeof type === 'string' ? `un objet de type « ${type} »${type === 'Topology' ? ' (TopoJSON : convertissez-le en GeoJSON, par exemple avec mapshaper)' : ''}` : `un objet sans membre « type » (clés : ${Object.keys(root).slice(0, 8).join(', ')})`;
-  throw new EssqError('not_geojson', `Le fichier des quartiers${label} n’est pas du GeoJSON : trouvé ${found}. ${expected}`);
+  let found = `un objet sans membre « type » (clés : ${Object.keys(root).slice(0, 8).join(', ')})`;
+  if (type === 'Topology') {
+    found = 'un TopoJSON (convertissez-le en GeoJSON, par exemple avec mapshaper)';
+  } else if (typeof type === 'string') {
+    found = `un objet de type « ${type} »`;
+  }
+  throw new EssqError(
+    'not_geojson',
+    `Le fichier des quartiers${label} n’est pas du GeoJSON : trouvé ${found}. ${EXPECTED_COLLECTION}`,
+  );
 }
 
 /** Counts what was skipped, to report it in a few sentences instead of one per feature. */
@@ -318,9 +349,19 @@ function readGeometry(geometry: unknown, skipped: Skipped, feature: number): Fla
   return polygons;
 }
 
+/** "1, 2 et 3", or "1, 2, 3, 4, 5 et 7 autres" past MAX_CITED. */
 function citeNumbers(numbers: readonly number[]): string {
-  const cited = numbers.slice(0, MAX_CITED).join(', ');
-  return numbers.length > MAX_CITED ? `${cited} et ${numbers.length - MAX_CITED} autre(s)` : cited;
+  if (numbers.length > MAX_CITED) {
+    const rest = plural(numbers.length - MAX_CITED, 'autre', 'autres');
+    return `${numbers.slice(0, MAX_CITED).join(', ')} et ${rest}`;
+  }
+  if (numbers.length <= 1) return numbers.join('');
+  return `${numbers.slice(0, -1).join(', ')} et ${numbers[numbers.length - 1]}`;
+}
+
+/** "QP031001, QP031002…", at most MAX_CITED codes. */
+function citeCodes(codes: readonly string[]): string {
+  return codes.slice(0, MAX_CITED).join(', ') + (codes.length > MAX_CITED ? '…' : '');
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -329,24 +370,31 @@ function plural(n: number, one: string, many: string): string {
 
 function skippedWarnings(skipped: Skipped): string[] {
   const w: string[] = [];
-  if (skipped.notFeature.length > 0) {
-    w.push(`${plural(skipped.notFeature.length, 'élément ignoré', 'éléments ignorés')} car ce ne sont pas des entités GeoJSON (« Feature ») : n° ${citeNumbers(skipped.notFeature)}.`);
+  const { notFeature, noGeometry, byType, badRings, badRingFeatures, unusable } = skipped;
+  if (notFeature.length > 0) {
+    const what = plural(notFeature.length, 'élément ignoré', 'éléments ignorés');
+    w.push(`${what} car ce ne sont pas des entités GeoJSON (« Feature ») : n° ${citeNumbers(notFeature)}.`);
   }
-  if (skipped.noGeometry.length > 0) {
-    w.push(`${plural(skipped.noGeometry.length, 'entité sans géométrie ignorée', 'entités sans géométrie ignorées')} : n° ${citeNumbers(skipped.noGeometry)}.`);
+  if (noGeometry.length > 0) {
+    const what = plural(noGeometry.length, 'entité sans géométrie ignorée', 'entités sans géométrie ignorées');
+    w.push(`${what} : n° ${citeNumbers(noGeometry)}.`);
   }
-  if (skipped.byType.size > 0) {
-    const total = [...skipped.byType.values()].reduce((a, b) => a + b, 0);
-    const detail = [...skipped.byType].map(([t, n]) => `${t} : ${n}`).join(', ');
-    w.push(`${plural(total, 'entité non polygonale ignorée', 'entités non polygonales ignorées')} (${detail}). Seuls les contours Polygon et MultiPolygon décrivent des quartiers.`);
+  if (byType.size > 0) {
+    const total = [...byType.values()].reduce((a, b) => a + b, 0);
+    const what = plural(total, 'entité non polygonale ignorée', 'entités non polygonales ignorées');
+    const detail = [...byType].map(([t, n]) => `${t} : ${n}`).join(', ');
+    w.push(`${what} (${detail}). Seuls les contours Polygon et MultiPolygon décrivent des quartiers.`);
   }
-  if (skipped.badRings > 0) {
+  if (badRings > 0) {
     w.push(
-      `${plural(skipped.badRings, 'anneau invalide ignoré', 'anneaux invalides ignorés')} (coordonnées non numériques ou infinies, ou moins de 4 positions ; un contour extérieur invalide emporte ses trous) dans les entités n° ${citeNumbers([...skipped.badRingFeatures])}.`,
+      `${plural(badRings, 'anneau invalide ignoré', 'anneaux invalides ignorés')} ` +
+        '(coordonnées non numériques ou infinies, ou moins de 4 positions ; un contour extérieur ' +
+        `invalide emporte ses trous) dans les entités n° ${citeNumbers([...badRingFeatures])}.`,
     );
   }
-  if (skipped.unusable.length > 0) {
-    w.push(`${plural(skipped.unusable.length, 'entité ignorée', 'entités ignorées')} faute de contour utilisable : n° ${citeNumbers(skipped.unusable)}.`);
+  if (unusable.length > 0) {
+    const what = plural(unusable.length, 'entité ignorée', 'entités ignorées');
+    w.push(`${what} faute de contour utilisable : n° ${citeNumbers(unusable)}.`);
   }
   return w;
 }
@@ -358,7 +406,9 @@ interface Draft extends Identity {
   populationConflict: boolean;
 }
 
-const sameName = (a: string, b: string): boolean => a.replace(/\s+/g, ' ').toLowerCase() === b.replace(/\s+/g, ' ').toLowerCase();
+/** Names compared as a person would: case and runs of spaces do not matter. */
+const sameName = (a: string, b: string): boolean =>
+  a.replace(/\s+/g, ' ').toLowerCase() === b.replace(/\s+/g, ' ').toLowerCase();
 
 function union(a: string[], b: string[]): string[] {
   return [...new Set([...a, ...b])];
@@ -397,16 +447,23 @@ function resolveCrs(
 ): { crs: string; crsSource: 'member' | 'detected' } {
   const declared = crsFromGeoJsonMember(member);
   const detected = detectCrsFromRange(...extent);
-  const range = `x de ${formatMetres(extent[0])} à ${formatMetres(extent[2])}, y de ${formatMetres(extent[1])} à ${formatMetres(extent[3])}`;
-  const advice = 'Reprojetez le fichier en WGS 84 (EPSG:4326) ou en Lambert-93 (EPSG:2154), par exemple avec QGIS, puis rechargez-le.';
+  const [minX, minY, maxX, maxY] = extent.map(formatMetres);
+  const range = `x de ${minX} à ${maxX}, y de ${minY} à ${maxY}`;
+  const advice =
+    'Reprojetez le fichier en WGS 84 (EPSG:4326) ou en Lambert-93 (EPSG:2154), par exemple avec QGIS, ' +
+    'puis rechargez-le.';
   if (member !== undefined && member !== null && declared === null) {
-    warnings.push(`Le membre « crs » du fichier${label} est illisible (${JSON.stringify(member).slice(0, 80)}) : système de coordonnées déduit des valeurs.`);
+    warnings.push(
+      `Le membre « crs » du fichier${label} est illisible (${JSON.stringify(member).slice(0, 80)}) : ` +
+        'système de coordonnées déduit des valeurs.',
+    );
   }
   if (declared !== null) {
     if (!isSupportedCrs(declared)) {
       throw new EssqError(
         'unknown_crs',
-        `Le fichier des quartiers${label} déclare le système de coordonnées ${declared}, non pris en charge. Attendu : WGS 84, Lambert-93, une zone CC ou une projection UTM des outre-mer. ${advice}`,
+        `Le fichier des quartiers${label} déclare le système de coordonnées ${declared}, non pris en charge. ` +
+          `Attendu : WGS 84, Lambert-93, une zone CC ou une projection UTM des outre-mer. ${advice}`,
         { crs: declared, supported: SUPPORTED_CRS },
       );
     }
@@ -415,24 +472,33 @@ function resolveCrs(
     // The member contradicts the numbers (a tool rewrote the coordinates but kept the member):
     // the numbers are what will be drawn, so they win.
     if (detected !== null) {
-      warnings.push(`Le fichier${label} déclare ${crsLabel(declared)} mais ses coordonnées (${range}) correspondent à ${crsLabel(detected)} : ce dernier a été retenu.`);
+      warnings.push(
+        `Le fichier${label} déclare ${crsLabel(declared)} mais ses coordonnées (${range}) ` +
+          `correspondent à ${crsLabel(detected)} : ce dernier a été retenu.`,
+      );
       return { crs: detected, crsSource: 'detected' };
     }
     throw new EssqError(
       'unknown_crs',
-      `Le fichier des quartiers${label} déclare ${crsLabel(declared)} mais ses coordonnées (${range}) ne sont pas compatibles avec ce système. ${advice}`,
+      `Le fichier des quartiers${label} déclare ${crsLabel(declared)} mais ses coordonnées (${range}) ` +
+        `ne sont pas compatibles avec ce système. ${advice}`,
       { crs: declared, extent },
     );
   }
   if (detected === null) {
     throw new EssqError(
       'unknown_crs',
-      `Système de coordonnées inconnu : le fichier des quartiers${label} ne le déclare pas et ses coordonnées (${range}) ne correspondent ni à WGS 84, ni à Lambert-93, ni aux projections UTM des outre-mer. ${advice}`,
+      `Système de coordonnées inconnu : le fichier des quartiers${label} ne le déclare pas et ses ` +
+        `coordonnées (${range}) ne correspondent ni à WGS 84, ni à Lambert-93, ni aux projections UTM ` +
+        `des outre-mer. ${advice}`,
       { extent },
     );
   }
   if (!isGeographicCrs(detected)) {
-    warnings.push(`Le fichier${label} ne déclare pas son système de coordonnées : ${crsLabel(detected)} a été déduit de l’étendue des coordonnées. Vérifiez l’emplacement des quartiers sur la carte.`);
+    warnings.push(
+      `Le fichier${label} ne déclare pas son système de coordonnées : ${crsLabel(detected)} a été déduit ` +
+        'de l’étendue des coordonnées. Vérifiez l’emplacement des quartiers sur la carte.',
+    );
   }
   return { crs: detected, crsSource: 'detected' };
 }
@@ -454,7 +520,10 @@ function toWgs84(drafts: Draft[], crs: string, warnings: string[]): void {
     }
     d.polygons = polygons;
   }
-  if (dropped > 0) warnings.push(`${plural(dropped, 'anneau non reprojetable ignoré', 'anneaux non reprojetables ignorés')} (coordonnées hors du domaine de ${crsLabel(crs)}).`);
+  if (dropped > 0) {
+    const what = plural(dropped, 'anneau non reprojetable ignoré', 'anneaux non reprojetables ignorés');
+    warnings.push(`${what} (coordonnées hors du domaine de ${crsLabel(crs)}).`);
+  }
 }
 
 function swapIfInverted(drafts: Draft[], warnings: string[]): void {
@@ -479,7 +548,10 @@ function swapIfInverted(drafts: Draft[], warnings: string[]): void {
       }),
     );
   }
-  warnings.push('Les coordonnées semblent données dans l’ordre (latitude, longitude) : elles ont été permutées pour placer les quartiers en France.');
+  warnings.push(
+    'Les coordonnées semblent données dans l’ordre (latitude, longitude) : elles ont été permutées ' +
+      'pour placer les quartiers en France.',
+  );
 }
 
 function bboxOf(polygons: FlatRing[][]): [number, number, number, number] {
@@ -506,7 +578,8 @@ function bboxOf(polygons: FlatRing[][]): [number, number, number, number] {
  * `lib_qp`/`nom_qp`, `insee_com`/`code_commune`/`COMMUNE_QP`, `lib_com`/`nom_commune`, `pop_mun`)
  * and whatever the CRS (declared in the `crs` member, else detected from the coordinate ranges).
  * Features sharing a code are merged into one multipolygon quartier when their names are equal
- * (a quartier split over several features); otherwise the codes are ambiguous and it throws.
+ * (a quartier split over several features; it keeps the first feature's properties); otherwise
+ * the codes are ambiguous and it throws.
  * Throws an {@link EssqError} (`invalid_json`, `not_geojson`, `no_polygon`, `missing_code`,
  * `duplicate_code`, `unknown_crs`) when the file cannot be used; everything else is a warning.
  *
@@ -518,7 +591,14 @@ export function parseQuartiers(text: string, opts: ParseQuartiersOptions = {}): 
   const label = opts.fileName ? ` « ${opts.fileName} »` : '';
   const root = parseJson(text, label);
   const features = featuresOf(root, label);
-  const skipped: Skipped = { notFeature: [], noGeometry: [], byType: new Map(), badRings: 0, badRingFeatures: new Set(), unusable: [] };
+  const skipped: Skipped = {
+    notFeature: [],
+    noGeometry: [],
+    byType: new Map(),
+    badRings: 0,
+    badRingFeatures: new Set(),
+    unusable: [],
+  };
   const warnings: string[] = [];
   const drafts = new Map<string, Draft>();
   const missingCode: number[] = [];
@@ -534,7 +614,10 @@ export function parseQuartiers(text: string, opts: ParseQuartiersOptions = {}): 
     const f = feature as { geometry?: unknown; properties?: unknown };
     const polygons = readGeometry(f.geometry, skipped, n);
     if (polygons === null) return;
-    const properties = typeof f.properties === 'object' && f.properties !== null && !Array.isArray(f.properties) ? (f.properties as Record<string, unknown>) : {};
+    const properties =
+      typeof f.properties === 'object' && f.properties !== null && !Array.isArray(f.properties)
+        ? (f.properties as Record<string, unknown>)
+        : {};
     const id = readIdentity(properties);
     if (id.code === '') {
       if (missingCode.length === 0) firstMissingKeys = Object.keys(properties);
@@ -557,11 +640,18 @@ export function parseQuartiers(text: string, opts: ParseQuartiersOptions = {}): 
   });
 
   if (missingCode.length > 0) {
-    const found = firstMissingKeys.length > 0 ? `propriétés trouvées : ${firstMissingKeys.slice(0, 10).join(', ')}` : 'aucune propriété';
+    const found =
+      firstMissingKeys.length > 0
+        ? `propriétés trouvées : ${firstMissingKeys.slice(0, 10).join(', ')}`
+        : 'aucune propriété';
+    const who =
+      missingCode.length > 1
+        ? `Les entités n° ${citeNumbers(missingCode)} (sur ${features.length}) n’ont`
+        : `L’entité n° ${missingCode[0]} (sur ${features.length}) n’a`;
     throw new EssqError(
       'missing_code',
-      `${missingCode.length > 1 ? `Les entités n° ${citeNumbers(missingCode)} (sur ${features.length}) n’ont` : `L’entité n° ${missingCode[0]} (sur ${features.length}) n’a`} pas de code de quartier (${found}). ` +
-        `Attendu : une propriété code_qp (ou CODE_QP, code_quartier, codeqp, qp, code) non vide. Renommez la colonne du code ou complétez les entités concernées.`,
+      `${who} pas de code de quartier (${found}). Attendu : une propriété code_qp (ou CODE_QP, ` +
+        'code_quartier, codeqp, qp, code) non vide. Renommez la colonne du code ou complétez les entités concernées.',
       { features: missingCode },
     );
   }
@@ -570,24 +660,33 @@ export function parseQuartiers(text: string, opts: ParseQuartiersOptions = {}): 
       .slice(0, MAX_CITED)
       .map((c) => `${c.code} sur les entités n° ${c.a.features[0]} (« ${c.a.name} ») et n° ${c.feature} (« ${c.name} »)`)
       .join(' ; ');
-    const more = conflicts.length > MAX_CITED ? ` et ${conflicts.length - MAX_CITED} autre(s)` : '';
+    const more = conflicts.length > MAX_CITED ? ` et ${plural(conflicts.length - MAX_CITED, 'autre', 'autres')}` : '';
     throw new EssqError(
       'duplicate_code',
-      `Codes de quartier en double avec des noms différents : ${cited}${more}. Attendu : un code par quartier ` +
-        `(les entités d’un même quartier découpé doivent porter le même nom). Corrigez le code de l’une des entités, ou vérifiez que deux fichiers n’ont pas été fusionnés.`,
+      `Codes de quartier en double avec des noms différents : ${cited}${more}. Attendu : un code par ` +
+        'quartier (les entités d’un même quartier découpé doivent porter le même nom). Corrigez le code ' +
+        'de l’une des entités, ou vérifiez que deux fichiers n’ont pas été fusionnés.',
       { codes: [...new Set(conflicts.map((c) => c.code))] },
     );
   }
-  warnings.push(...skippedWarnings(skipped));
   if (drafts.size === 0) {
-    const what = features.length === 0 ? 'aucune entité' : `${plural(features.length, 'entité', 'entités')}, aucune avec un contour utilisable`;
+    const kinds = [
+      ...[...skipped.byType].map(([t, n]) => `${t} : ${n}`),
+      ...(skipped.noGeometry.length > 0 ? [`sans géométrie : ${skipped.noGeometry.length}`] : []),
+      ...(skipped.unusable.length > 0 ? [`contour invalide : ${skipped.unusable.length}`] : []),
+      ...(skipped.notFeature.length > 0 ? [`autres éléments : ${skipped.notFeature.length}`] : []),
+    ];
+    const found =
+      features.length === 0 ? 'aucune entité' : `${plural(features.length, 'entité', 'entités')} (${kinds.join(', ')})`;
     throw new EssqError(
       'no_polygon',
-      `Le fichier des quartiers${label} ne contient aucun polygone de quartier (${what}${warnings.length > 0 ? ` : ${warnings.join(' ')}` : ''}). ` +
-        'Attendu : des entités Polygon ou MultiPolygon, une par quartier. S’il s’agit d’établissements, chargez-les comme fichier CSV d’établissements.',
+      `Le fichier des quartiers${label} ne contient aucun contour de quartier utilisable. Trouvé : ${found}. ` +
+        'Attendu : des entités Polygon ou MultiPolygon, une par quartier. S’il s’agit d’établissements, ' +
+        'chargez-les comme fichier CSV d’établissements.',
       { features: features.length },
     );
   }
+  warnings.push(...skippedWarnings(skipped));
 
   const list = [...drafts.values()];
   const { crs, crsSource } = resolveCrs((root as { crs?: unknown }).crs, rawExtent(list), label, warnings);
@@ -596,12 +695,20 @@ export function parseQuartiers(text: string, opts: ParseQuartiersOptions = {}): 
 
   const merged = list.filter((d) => d.features.length > 1);
   if (merged.length > 0) {
-    const cited = merged.slice(0, MAX_CITED).map((d) => `${d.code} (entités n° ${d.features.join(', ')})`).join(', ');
-    warnings.push(`${plural(merged.length, 'quartier découpé en plusieurs entités a été réuni', 'quartiers découpés en plusieurs entités ont été réunis')} en un seul multipolygone : ${cited}${merged.length > MAX_CITED ? '…' : ''}.`);
+    const cited = citeCodes(merged.map((d) => `${d.code} (entités n° ${citeNumbers(d.features)})`));
+    const what = plural(
+      merged.length,
+      'quartier découpé en plusieurs entités a été réuni',
+      'quartiers découpés en plusieurs entités ont été réunis',
+    );
+    warnings.push(`${what} en un seul multipolygone : ${cited}.`);
   }
-  const conflicting = list.filter((d) => d.populationConflict);
+  const conflicting = list.filter((d) => d.populationConflict).map((d) => d.code);
   if (conflicting.length > 0) {
-    warnings.push(`Population ignorée pour ${conflicting.map((d) => d.code).slice(0, MAX_CITED).join(', ')} : les entités du quartier portent des valeurs différentes. Utilisez un fichier de référence (pop_mun).`);
+    warnings.push(
+      `Population ignorée pour ${citeCodes(conflicting)} : les entités du quartier portent des valeurs ` +
+        'différentes. Utilisez un fichier de référence (pop_mun).',
+    );
   }
   const dropped: string[] = [];
   const quartiers: Quartier[] = [];
@@ -621,14 +728,23 @@ export function parseQuartiers(text: string, opts: ParseQuartiersOptions = {}): 
       properties: d.properties,
     });
   }
-  if (dropped.length > 0) warnings.push(`Quartiers ignorés, aucun contour n’ayant pu être reprojeté : ${dropped.join(', ')}.`);
-  if (quartiers.length === 0) {
-    throw new EssqError('no_polygon', `Aucun contour du fichier des quartiers${label} n’a pu être reprojeté depuis ${crsLabel(crs)}. ${warnings.join(' ')}`);
+  if (dropped.length > 0) {
+    warnings.push(`Quartiers ignorés, aucun contour n’ayant pu être reprojeté : ${citeCodes(dropped)}.`);
   }
-  const abroad = quartiers.filter((q) => !isInFrance((q.bbox[0] + q.bbox[2]) / 2, (q.bbox[1] + q.bbox[3]) / 2));
+  if (quartiers.length === 0) {
+    throw new EssqError(
+      'no_polygon',
+      `Aucun contour du fichier des quartiers${label} n’a pu être reprojeté depuis ${crsLabel(crs)}. ` +
+        'Vérifiez le système de coordonnées du fichier.',
+    );
+  }
+  const abroad = quartiers
+    .filter((q) => !isInFrance((q.bbox[0] + q.bbox[2]) / 2, (q.bbox[1] + q.bbox[3]) / 2))
+    .map((q) => q.code);
   if (abroad.length > 0) {
+    const what = plural(abroad.length, 'quartier est situé', 'quartiers sont situés');
     warnings.push(
-      `${plural(abroad.length, 'quartier est situé', 'quartiers sont situés')} hors de France (${abroad.slice(0, MAX_CITED).map((q) => q.code).join(', ')}${abroad.length > MAX_CITED ? '…' : ''}) : vérifiez le système de coordonnées du fichier (${crsLabel(crs)}).`,
+      `${what} hors de France (${citeCodes(abroad)}) : vérifiez le système de coordonnées du fichier (${crsLabel(crs)}).`,
     );
   }
   return { quartiers, crs, crsSource, warnings };

@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { shared } from './shared-data.ts';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const TRANCHES = ['NN', '01', '02', '03', '11', '12'];
+const MID: Record<string, number> = { NN: 0, '01': 1.5, '02': 4, '03': 7.5, '11': 14.5, '12': 34.5 };
+
+interface Point { lon: number; lat: number; x: number; y: number; commune: string }
+
+let dir: string;
+let points: Point[];
+
+/** Establishments on the real DVF points: every 5th is an association, brackets cycle. */
+function createEstablishments(file: string, coords: 'wgs84' | 'lambert93') {
+  const header = coords === 'wgs84'
+    ? 'siret,denominationUniteLegale,categorieJuridiqueUniteLegale,activitePrincipaleEtablissement,trancheEffectifsEtablissement,codeCommuneEtablissement,longitude,latitude'
+    : 'siret,denominationUniteLegale,categorieJuridiqueUniteLegale,activitePrincipaleEtablissement,trancheEffectifsEtablissement,codeCommuneEtablissement,coordonneeLambertAbscisseEtablissement,coordonneeLambertOrdonneeEtablissement';
+  const lines = [header];
+  points.forEach((p, i) => {
+    const c = coords === 'wgs84' ? `${p.lon},${p.lat}` : `${p.x},${p.y}`;
+    lines.push(`${String(10000000000000 + i)},Structure ${i},${i % 5 === 0 ? '9220' : '5710'},${i % 2 ? '88.99B' : '47.11B'},${TRANCHES[i % 6]},${p.commune},${c}`);
+  });
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+}
+
+function runCli(args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/aggregate.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essq-cli-'));
+  const rows = Papa.parse<Record<string, string>>(
+    fs.readFileSync(shared('occitanie-qpv-2015', 'derived', 'foncier_qp_points_lambert93.csv'), 'utf8'),
+    { header: true, delimiter: ';', skipEmptyLines: true },
+  ).data;
+  points = rows.map((r) => ({ lon: +r.longitude, lat: +r.latitude, x: +r.x_l93, y: +r.y_l93, commune: r.code_commune }));
+  createEstablishments(path.join(dir, 'etab.csv'), 'wgs84');
+  createEstablishments(path.join(dir, 'etab-l93.csv'), 'lambert93');
+});
+
+describe('aggregate CLI on the Occitanie quartiers', () => {
+  let out: ReturnType<typeof JSON.parse>;
+
+  beforeAll(() => {
+    const r = spawnSync('npm', ['run', '--silent', 'aggregate', '--', '--quartiers', shared('occitanie-qpv-2015', 'qp.geojson'),
+      '--etablissements', path.join(dir, 'etab.csv'), '--reference', shared('occitanie-qpv-2015', 'qp.csv')], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    out = JSON.parse(r.stdout);
+  });
+
+  it('accounts for every row', () => {
+    expect(out.rows.read).toBe(points.length);
+    expect(out.rows.inQuartier + out.rows.outside + out.rows.rejected).toBe(out.rows.read);
+    expect(out.rows.inQuartier).toBeGreaterThanOrEqual(28_540);
+    expect(out.rows.rejected).toBe(0);
+  });
+
+  it('counts the ESS employer establishments of each quartier like an independent Turf join', () => {
+    const qp = JSON.parse(fs.readFileSync(shared('occitanie-qpv-2015', 'qp.geojson'), 'utf8')) as FeatureCollection<Polygon>;
+    const expected = new Map<string, number>();
+    points.forEach((p, i) => {
+      if (i % 5 !== 0 || TRANCHES[i % 6] === 'NN') return;
+      const f = qp.features.find((q: Feature<Polygon>) => booleanPointInPolygon([p.lon, p.lat], q));
+      if (f) expected.set(f.properties!.code_qp, (expected.get(f.properties!.code_qp) ?? 0) + 1);
+    });
+    expect(out.quartiers).toHaveLength(105);
+    let gap = 0;
+    for (const q of out.quartiers) gap += Math.abs(q.establishments - (expected.get(q.code) ?? 0));
+    // Like Turf, a point on a quartier's edge counts as inside.
+    expect(gap).toBe(0);
+  });
+
+  it('gives jobs with their range from the SIRENE brackets, and the mixes add up', () => {
+    for (const q of out.quartiers) {
+      expect(q.jobs.min).toBeLessThanOrEqual(q.jobs.estimate);
+      expect(q.jobs.estimate).toBeLessThanOrEqual(q.jobs.max);
+      const famJobs = Object.values(q.families as Record<string, { jobs: number }>).reduce((a, c) => a + c.jobs, 0);
+      expect(famJobs).toBeCloseTo(q.jobs.estimate, 1);
+      const famEst = Object.values(q.families as Record<string, { establishments: number }>).reduce((a, c) => a + c.establishments, 0);
+      expect(famEst).toBe(q.establishments);
+      expect(q.families.association.establishments).toBe(q.establishments);
+    }
+    const total = out.allQuartiers.jobs.estimate;
+    expect(total).toBeGreaterThan(0);
+    expect(Number.isInteger(total * 2)).toBe(true);
+    expect(Object.values(MID)).toContain(1.5);
+  });
+
+  it('computes shares as fractions and density from the reference population', () => {
+    const ref = Papa.parse<Record<string, string>>(fs.readFileSync(shared('occitanie-qpv-2015', 'qp.csv'), 'utf8').replace(/^\uFEFF/, ''), { header: true }).data;
+    const pop = new Map(ref.map((r) => [r.code_qp, Number(r.pop_mun)]));
+    for (const q of out.quartiers) {
+      if (q.essJobShare !== null) {
+        expect(q.essJobShare).toBeGreaterThanOrEqual(0);
+        expect(q.essJobShare).toBeLessThanOrEqual(1);
+        expect(q.essJobShareRange.min).toBeLessThanOrEqual(q.essJobShare);
+        expect(q.essJobShareRange.max).toBeGreaterThanOrEqual(q.essJobShare);
+      }
+      expect(q.population).toBe(pop.get(q.code));
+      expect(q.densityPer1000).toBeCloseTo((q.establishments / pop.get(q.code)!) * 1000, 3);
+    }
+  });
+
+  it('gives the same assignments from Lambert-93 quartiers and establishments', () => {
+    const r = runCli(['--quartiers', shared('occitanie-qpv-2015', 'derived', 'qp_lambert93.geojson'), '--etablissements', path.join(dir, 'etab-l93.csv')]);
+    expect(r.status).toBe(0);
+    const l93 = JSON.parse(r.stdout);
+    expect(l93.meta.quartiersCrs).toBe('EPSG:2154');
+    expect(l93.rows).toEqual(out.rows);
+    const byCode = new Map(out.quartiers.map((q: { code: string; establishments: number }) => [q.code, q.establishments]));
+    for (const q of l93.quartiers) expect([q.code, q.establishments]).toEqual([q.code, byCode.get(q.code)]);
+  });
+});
+
+describe('aggregate CLI output and errors', () => {
+  it('writes the per-quartier CSV with a BOM, semicolons and French headers', () => {
+    const file = path.join(dir, 'out.csv');
+    const r = runCli(['--quartiers', shared('occitanie-qpv-2015', 'qp.geojson'), '--etablissements', path.join(dir, 'etab.csv'), '--format', 'csv', '--out', file]);
+    expect(r.status).toBe(0);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = Papa.parse<string[]>(text.slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+    expect(rows[0][0]).toBe('Code quartier');
+    expect(rows[0]).toContain('Part ESS des emplois (%)');
+    expect(rows).toHaveLength(106);
+  });
+
+  it('fails with a one-line French message on a missing file', () => {
+    const r = runCli(['--quartiers', 'absent.geojson', '--etablissements', path.join(dir, 'etab.csv')]);
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/introuvable/);
+  });
+
+  it('fails with a one-line French message on a GeoJSON that is not JSON', () => {
+    const bad = path.join(dir, 'bad.geojson');
+    fs.writeFileSync(bad, '{"type": "FeatureCollection", "features": [ {');
+    const r = runCli(['--quartiers', bad, '--etablissements', path.join(dir, 'etab.csv')]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/JSON/);
+  });
+
+  it('fails when the establishments have no coordinate column', () => {
+    const f = path.join(dir, 'nocoord.csv');
+    fs.writeFileSync(f, 'siret;nom\n12345678900012;A\n');
+    const r = runCli(['--quartiers', shared('occitanie-qpv-2015', 'qp.geojson'), '--etablissements', f]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/coordonnées/);
+  });
+
+  it('rejects an unknown option', () => {
+    const r = runCli(['--quartier', 'x']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Option inconnue --quartier/);
+  });
+});
