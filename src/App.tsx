@@ -1,0 +1,130 @@
+/**
+ * The page: header with the territory, a side panel with the Import, Filtres, Classement and
+ * Comparaison tabs, the map, and the quartier sheet over the map. State lives in the store;
+ * App only lays things out and remembers which tab is open.
+ */
+import { useState } from 'react';
+import { useStore } from './state/store.ts';
+import { INDICATORS } from './core/indicators/catalog.ts';
+import { MapView } from './map/MapView.tsx';
+import { Tabs, type TabDef } from './ui/common/Tabs.tsx';
+import { ErrorBanner } from './ui/common/ErrorBanner.tsx';
+import { DemoNotice } from './ui/common/DemoNotice.tsx';
+import { territoryLabel } from './ui/common/territory.ts';
+import { ImportPanel } from './ui/import/ImportPanel.tsx';
+import { FiltersPanel } from './ui/filters/FiltersPanel.tsx';
+import { RankingTable } from './ui/table/RankingTable.tsx';
+import { ComparisonPanel } from './ui/compare/ComparisonPanel.tsx';
+import { QuartierProfile } from './ui/profile/QuartierProfile.tsx';
+import { ClassificationControls } from './ui/legend/ClassificationControls.tsx';
+import { MapLayersControls } from './ui/legend/MapLayersControls.tsx';
+import { Legend } from './ui/legend/Legend.tsx';
+
+export type PanelKey = 'import' | 'filtres' | 'classement' | 'comparaison';
+
+/** The ranking and the comparison need room for their columns; the forms do not. */
+const WIDE: ReadonlySet<PanelKey> = new Set(['classement', 'comparaison']);
+
+function Logo() {
+  return (
+    <svg className="logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <rect x="2" y="2" width="28" height="28" rx="7" />
+      <path d="M9 21l5-6 4 3 5-8" />
+      <circle cx="23" cy="10" r="2.2" />
+    </svg>
+  );
+}
+
+export function App() {
+  const [tab, setTab] = useState<PanelKey>('classement');
+  const quartiers = useStore((s) => s.quartiers);
+  const selectionCount = useStore((s) => s.selection.length);
+  // The column-mapping step shows a sample of the file: it needs the width of a table too.
+  const mappingOpen = useStore((s) => s.pendingMapping !== null);
+  const wide = WIDE.has(tab) || (tab === 'import' && mappingOpen);
+  const filtersActive = useStore((s) => {
+    const f = s.filters;
+    return f.families !== null || f.sectors !== null || f.sizes !== null || f.communes !== null || !f.employerOnly;
+  });
+  const territory = territoryLabel(quartiers);
+  const indicator = useStore((s) => s.indicator);
+  const indicatorShort = INDICATORS[indicator].short;
+
+  const tabs: TabDef<PanelKey>[] = [
+    { key: 'import', label: 'Import', panel: <ImportPanel /> },
+    {
+      key: 'filtres',
+      label: (
+        <>
+          Filtres
+          {filtersActive && (
+            <span className="tab-dot" title="Des filtres sont actifs">
+              <span className="visually-hidden"> (actifs)</span>
+            </span>
+          )}
+        </>
+      ),
+      panel: <FiltersPanel />,
+    },
+    { key: 'classement', label: 'Classement', panel: <RankingTable onCompare={() => setTab('comparaison')} /> },
+    {
+      key: 'comparaison',
+      label: (
+        <>
+          Comparaison
+          {selectionCount > 0 && (
+            <>
+              {' '}
+              <span className="tab-count">{selectionCount}</span>
+            </>
+          )}
+        </>
+      ),
+      panel: <ComparisonPanel />,
+    },
+  ];
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <Logo />
+          <div>
+            <h1>ESS Quartiers</h1>
+            <p className="tagline">L’économie sociale et solidaire dans les quartiers prioritaires</p>
+          </div>
+        </div>
+        <p className="territory">
+          <span className="visually-hidden">Territoire : </span>
+          {territory || 'Aucun territoire chargé'}
+        </p>
+        <DemoNotice />
+      </header>
+      <ErrorBanner />
+      <main className="app-main">
+        <aside className={`side-panel${wide ? ' wide' : ''}`} aria-label="Panneaux">
+          <Tabs<PanelKey> label="Panneaux de l’application" tabs={tabs} active={tab} onChange={setTab} />
+        </aside>
+        <section className="map-area" aria-label="Carte">
+          <MapView />
+          <div className="map-overlay">
+            <details className="map-card map-section">
+              <summary>
+                Indicateur et classes <span className="summary-value">{indicatorShort}</span>
+              </summary>
+              <ClassificationControls />
+            </details>
+            <details className="map-card map-section">
+              <summary>Fond de carte et couches</summary>
+              <MapLayersControls />
+            </details>
+            <div className="map-card map-legend">
+              <Legend />
+            </div>
+          </div>
+        </section>
+        <QuartierProfile />
+      </main>
+    </div>
+  );
+}

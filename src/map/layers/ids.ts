@@ -1,0 +1,31 @@
+/** Source and layer ids shared by the style builder, the controller and the interactions. */
+export const SOURCE = {
+  osm: 'fond-osm',
+  ign: 'fond-ign',
+  communes: 'communes',
+  ring: 'quartier-vecu',
+  quartiers: 'quartiers',
+  centres: 'quartier-centres',
+  points: 'etablissements',
+} as const;
+
+export const LAYER = {
+  background: 'fond',
+  osm: 'fond-osm',
+  ign: 'fond-ign',
+  communesLine: 'communes-contour',
+  communesLabel: 'communes-nom',
+  ringFill: 'quartier-vecu-fond',
+  ringLine: 'quartier-vecu-contour',
+  quartiersFill: 'quartiers-aplat',
+  quartiersHatch: 'quartiers-secret',
+  quartiersLine: 'quartiers-contour',
+  circles: 'quartiers-cercles',
+  clusters: 'etablissements-groupes',
+  clusterCount: 'etablissements-groupes-nombre',
+  points: 'etablissements-points',
+  quartiersLabel: 'quartiers-nom',
+} as const;
+
+/** Name of the hatching image registered with `map.addImage` for masked cells. */
+export const HATCH_IMAGE = 'hachures-secret';

@@ -1,0 +1,194 @@
+/**
+ * The Import panel: one labelled file input per source, a drop zone that sorts dropped files
+ * by kind, the column-mapping step, the progress of the load and its summary. Files are read
+ * in the browser only; nothing is sent anywhere.
+ */
+import { useId, useState, type ChangeEvent, type DragEvent, type ReactNode } from 'react';
+import { useStore, type SourceInfo } from '../../state/store.ts';
+import { loadCommunesFile, loadQuartiersFile, loadReferenceFile, previewEstablishmentsFile } from '../../state/actions.ts';
+import { formatFr } from '../../core/indicators/catalog.ts';
+import { formatSize, plural } from '../common/format.ts';
+import { ColumnMappingDialog } from './ColumnMappingDialog.tsx';
+import { LoadProgress } from './LoadProgress.tsx';
+import { LoadSummary } from './LoadSummary.tsx';
+import { LOAD_ORDER, classifyFile, type FileKind } from './route-files.ts';
+
+const LOADERS: Record<FileKind, (f: File) => Promise<unknown>> = {
+  quartiers: (f) => loadQuartiersFile(f),
+  communes: (f) => loadCommunesFile(f),
+  reference: (f) => loadReferenceFile(f),
+  etablissements: (f) => previewEstablishmentsFile(f),
+};
+
+/** Loads dropped files in dependency order; says which files were not recognised. */
+async function loadDropped(files: File[]): Promise<void> {
+  const byKind = new Map<FileKind, File>();
+  const unknown: string[] = [];
+  for (const f of files) {
+    const kind = await classifyFile(f);
+    if (kind && !byKind.has(kind)) byKind.set(kind, f);
+    else unknown.push(f.name);
+  }
+  for (const kind of LOAD_ORDER) {
+    const f = byKind.get(kind);
+    if (f) await LOADERS[kind](f);
+  }
+  if (unknown.length > 0) {
+    useStore.setState({
+      error:
+        `Fichier${unknown.length > 1 ? 's' : ''} non chargé${unknown.length > 1 ? 's' : ''} : ${unknown.map((n) => `« ${n} »`).join(', ')}. ` +
+        'Attendu : un GeoJSON (.geojson, .json) de quartiers ou de communes, ou un CSV (.csv) d’établissements ou de référence, un seul de chaque sorte.',
+    });
+  }
+}
+
+interface SourceRowProps {
+  label: string;
+  hint: string;
+  accept: string;
+  optional?: boolean;
+  source: SourceInfo | null;
+  onFile(file: File): void;
+  children?: ReactNode;
+}
+
+function SourceRow({ label, hint, accept, optional, source, onFile, children }: SourceRowProps) {
+  const id = useId();
+  const onChange = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    // Cleared so that choosing the same file again (after fixing it) loads it again.
+    e.target.value = '';
+    if (file) onFile(file);
+  };
+  return (
+    <div className={`source${source ? ' source-loaded' : ''}`}>
+      <div className="source-head">
+        <label htmlFor={id} className="source-label">
+          {label}
+        </label>
+        {optional && <span className="tag">facultatif</span>}
+        {source && (
+          <span className="source-ok" aria-hidden="true">
+            ✓
+          </span>
+        )}
+      </div>
+      <p id={`${id}-hint`} className="source-hint">
+        {hint}
+      </p>
+      <input id={id} type="file" accept={accept} aria-describedby={`${id}-hint`} onChange={onChange} />
+      {source && (
+        <div className="source-status">
+          <span className="file-name">{source.name}</span> <span className="muted">({formatSize(source.size)})</span>
+          {children}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ImportPanel() {
+  const quartiersSource = useStore((s) => s.quartiersSource);
+  const quartiers = useStore((s) => s.quartiers);
+  const warnings = useStore((s) => s.quartiersWarnings);
+  const crs = useStore((s) => s.crs);
+  const establishmentsSource = useStore((s) => s.establishmentsSource);
+  const referenceSource = useStore((s) => s.referenceSource);
+  const referenceInfo = useStore((s) => s.referenceInfo);
+  const communesSource = useStore((s) => s.communesSource);
+  const communes = useStore((s) => s.communes);
+  const pending = useStore((s) => s.pendingMapping);
+  const [dragging, setDragging] = useState(false);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length > 0) void loadDropped(files);
+  };
+
+  return (
+    <div
+      className={`import-panel${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <p className="privacy">
+        Les fichiers sont lus dans votre navigateur : aucune donnée n’est envoyée sur un serveur.
+      </p>
+      <div className="drop-zone" aria-hidden="true">
+        Déposez ici un ou plusieurs fichiers (GeoJSON, CSV) : ils sont reconnus et chargés dans le bon ordre.
+      </div>
+
+      <SourceRow
+        label="Contours des quartiers"
+        hint="GeoJSON des QPV (.geojson, .json), en WGS84, Lambert-93 ou UTM ; générations 2015 et 2024."
+        accept=".geojson,.json,application/geo+json,application/json"
+        source={quartiersSource}
+        onFile={(f) => void loadQuartiersFile(f)}
+      >
+        <span>
+          {' · '}
+          {plural(quartiers.length, 'quartier', 'quartiers')}
+          {crs && ` · ${crs}`}
+        </span>
+        {warnings.length > 0 && (
+          <ul className="warnings" aria-label="Avertissements sur les contours">
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        )}
+      </SourceRow>
+
+      <SourceRow
+        label="Données de référence"
+        hint="CSV par quartier (code_qp, pop_mun, nbetab, emplois) : population et dénominateurs des parts."
+        accept=".csv,.txt,.tsv,text/csv"
+        source={referenceSource}
+        onFile={(f) => void loadReferenceFile(f)}
+      >
+        {referenceInfo && (
+          <span>
+            {' · '}
+            {formatFr(referenceInfo.matched)} code{referenceInfo.matched > 1 ? 's' : ''} reconnu{referenceInfo.matched > 1 ? 's' : ''} sur{' '}
+            {formatFr(referenceInfo.codes)}
+          </span>
+        )}
+      </SourceRow>
+
+      <SourceRow
+        label="Contours des communes"
+        hint="GeoJSON des communes, pour le fond de carte et le contexte."
+        accept=".geojson,.json,application/geo+json,application/json"
+        optional
+        source={communesSource}
+        onFile={(f) => void loadCommunesFile(f)}
+      >
+        {communes && <span>{` · ${plural(communes.features.length, 'commune', 'communes')}`}</span>}
+      </SourceRow>
+
+      <SourceRow
+        label="Établissements"
+        hint="CSV SIRENE, géo-SIRENE ou export d’observatoire ; les colonnes sont reconnues puis soumises à votre validation."
+        accept=".csv,.txt,.tsv,text/csv"
+        source={establishmentsSource}
+        onFile={(f) => void previewEstablishmentsFile(f)}
+      />
+      {quartiers.length === 0 && !establishmentsSource && (
+        <p className="muted small">Chargez d’abord les contours des quartiers : les établissements y sont ensuite placés.</p>
+      )}
+
+      {pending && <ColumnMappingDialog key={pending.file.name + pending.file.lastModified} pending={pending} />}
+      <LoadProgress />
+
+      <LoadSummary />
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { initialState, resetStore, useStore, type AppState } from '../../state/store.ts';
+import { installTestEngine } from '../common/test-engine.ts';
+import { loadFixtureData } from '../common/test-fixtures.ts';
+import { setPointColorBy } from '../../map/map-options.ts';
+import { Legend } from './Legend.tsx';
+
+/** The fixture data, loaded once through the real engine, replayed into a fresh store per test. */
+let loaded: Partial<AppState> = {};
+beforeAll(async () => {
+  resetStore();
+  installTestEngine();
+  await loadFixtureData();
+  const s = useStore.getState();
+  loaded = { quartiers: s.quartiers, results: s.results, pointsId: s.pointsId, report: s.report };
+});
+
+beforeEach(() => {
+  resetStore();
+  setPointColorBy('family');
+  useStore.setState({ ...loaded, classification: { ...initialState.classification, method: 'equal', classes: 3 } });
+});
+afterEach(cleanup);
+
+const legend = () => screen.getByRole('region', { name: /Part de l’ESS|Emplois|Établissements/ });
+
+describe('Legend', () => {
+  it('titles the indicator with its unit and states the method', () => {
+    render(<Legend />);
+    expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Part de l’ESS dans l’emploi (%)');
+    expect(screen.getByText(/Intervalles égaux, \d classes?/)).toBeTruthy();
+  });
+
+  it('lists the classes with French bounds and their number of quartiers', () => {
+    render(<Legend />);
+    const classes = within(legend()).getAllByRole('listitem').filter((li) => li.classList.contains('legend-class'));
+    expect(classes.length).toBeGreaterThanOrEqual(1);
+    for (const li of classes) expect(li.textContent).toMatch(/^(de|moins de) .*\d,\d.* %.*\(\d quartiers?\)$/);
+  });
+
+  it('shows the secret entry when a cell is masked', () => {
+    useStore.setState({ indicator: 'jobs' });
+    render(<Legend />);
+    const secret = useStore.getState().results!.quartiers.filter((q) => q.secret.jobs).length;
+    expect(secret).toBeGreaterThan(0);
+    expect(screen.getByText(/^s : secret statistique/).parentElement?.textContent).toContain(`(${secret} quartier`);
+  });
+
+  it('shows circle sizes for counts instead of classes', () => {
+    useStore.setState({ indicator: 'establishments' });
+    const { container } = render(<Legend />);
+    expect(container.querySelector('.legend-circles svg circle')).toBeTruthy();
+    expect(container.querySelector('.legend-class')).toBeNull();
+    expect(screen.queryByText(/Intervalles égaux/)).toBeNull();
+  });
+
+  it('shows the no-data entry when a quartier has no denominator', () => {
+    useStore.setState({ indicator: 'densityPer1000', results: { ...loaded.results!, quartiers: loaded.results!.quartiers.map((q, i) => (i === 0 ? { ...q, densityPer1000: null } : q)) } });
+    render(<Legend />);
+    expect(screen.getByText(/Donnée non disponible/).textContent).toContain('(1 quartier)');
+  });
+
+  it('lists the establishment colours by family or sector when points are shown', () => {
+    render(<Legend />);
+    expect(screen.getByRole('heading', { name: 'Établissements ESS, par famille' })).toBeTruthy();
+    expect(screen.getByText('Coopérative')).toBeTruthy();
+    cleanup();
+    setPointColorBy('sector');
+    render(<Legend />);
+    expect(screen.getByText('Action sociale')).toBeTruthy();
+  });
+
+  it('shows the quartier vécu width when the band is drawn', () => {
+    useStore.setState({ showRing: true, ringMetres: 500 });
+    render(<Legend />);
+    expect(screen.getByText(/Quartier vécu \(500 m autour du quartier\)/)).toBeTruthy();
+  });
+
+  it('renders nothing before quartiers are loaded', () => {
+    resetStore();
+    const { container } = render(<Legend />);
+    expect(container.innerHTML).toBe('');
+  });
+});
