@@ -3,7 +3,7 @@
  * the store; errors become a French message in `error`, never an exception in a component.
  */
 import { getEngine } from './engine.ts';
-import { registerPoints } from './registry.ts';
+import { clearRegistry, registerPoints } from './registry.ts';
 import { MAX_SELECTION, sourceInfo, useStore, type AppState } from './store.ts';
 import type { Filters } from '../core/indicators/aggregate.ts';
 import type { ColumnMapping } from '../core/ingest/column-mapping.ts';
@@ -39,6 +39,7 @@ export async function loadQuartiersFile(file: File, options: { demo?: boolean } 
   set({ loading: { what: 'quartiers', fileName: file.name, progress: null }, error: null });
   try {
     const r = await getEngine().call('loadQuartiers', { file, name: file.name });
+    if (get().demo && !options.demo) await forgetDemoSources();
     set({
       quartiers: r.quartiers,
       quartiersSource: sourceInfo(file),
@@ -55,6 +56,24 @@ export async function loadQuartiersFile(file: File, options: { demo?: boolean } 
     fail(e);
     return false;
   }
+}
+
+/**
+ * The user's own quartiers replace the demo territory: its establishments, reference table
+ * and commune outlines would only show zeros and a wrong source list over the new quartiers.
+ */
+async function forgetDemoSources(): Promise<void> {
+  await getEngine().call('clearSources', { establishments: true, reference: true });
+  clearRegistry();
+  set({
+    report: null,
+    pointsId: null,
+    establishmentsSource: null,
+    referenceSource: null,
+    referenceInfo: null,
+    communes: null,
+    communesSource: null,
+  });
 }
 
 /**

@@ -233,6 +233,12 @@ export const handlers: { [K in RequestType]: Handler<K> } = {
     return out;
   },
 
+  clearSources(s, { establishments, reference }) {
+    if (establishments) s.establishments = null;
+    if (reference) s.reference = null;
+    return null;
+  },
+
   rejectedCsv(s) {
     const e = s.establishments;
     if (!e) return '';

@@ -70,6 +70,8 @@ export interface Requests {
   aggregate: { payload: { filters: Filters }; result: DiagnosticResult };
   establishments: { payload: { quartier: number; ring: boolean; limit: number }; result: (EstablishmentLabel & { row: number })[] };
   rejectedCsv: { payload: Record<string, never>; result: string };
+  /** Forgets loaded sources (the demo's, when the user brings their own quartiers). */
+  clearSources: { payload: { establishments: boolean; reference: boolean }; result: null };
 }
 
 export type RequestType = keyof Requests;
