@@ -10,9 +10,11 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { hatchPattern } from '../core/classify/palettes.ts';
 import { useStore } from '../state/store.ts';
 import { FRANCE_VIEW } from './camera.ts';
+import { fitPadding } from './fit-padding.ts';
 import { attachController } from './controller.ts';
 import { attachInteractions } from './interactions.ts';
 import { HATCH_IMAGE } from './layers/ids.ts';
+import { HATCH_DISC_IMAGE, HATCH_DISC_PIXEL_RATIO, hatchDisc } from './layers/markers.ts';
 import { createBaseStyle } from './layers/style.ts';
 import { setMap } from './map-instance.ts';
 
@@ -30,8 +32,31 @@ const FRENCH_LOCALE = {
   'ScaleControl.Kilometers': 'km',
 };
 
-function addHatch(map: maplibregl.Map): void {
+function addHatchImages(map: maplibregl.Map): void {
   if (!map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchPattern(8), { pixelRatio: 1 });
+  if (!map.hasImage(HATCH_DISC_IMAGE)) map.addImage(HATCH_DISC_IMAGE, hatchDisc(), { pixelRatio: HATCH_DISC_PIXEL_RATIO });
+}
+
+/** The panels floating over the map's top-left corner: the cards of the `.map-overlay` column beside it. */
+const panelsOf = (el: HTMLElement) => [...(el.parentElement?.querySelector('.map-overlay')?.children ?? [])];
+
+/** Fit padding for the map in `el`, with the panels measured when the fit happens, folded or not. */
+function measuredFitPadding(el: HTMLElement, bounds: [[number, number], [number, number]]) {
+  const cards = panelsOf(el).map((c) => c.getBoundingClientRect()).filter((r) => r.height > 0);
+  const origin = el.getBoundingClientRect();
+  const overlay = cards.length > 0 ? { right: Math.max(...cards.map((r) => r.right)) - origin.left, bottom: Math.max(...cards.map((r) => r.bottom)) - origin.top } : null;
+  return fitPadding(el.clientWidth, el.clientHeight, overlay, bounds);
+}
+
+/**
+ * Tells the camera when a panel changes size: the legend appears only once the quartiers are
+ * drawn (after the first fit), and grows, shrinks or folds with the indicator.
+ */
+function watchPanels(el: HTMLElement, changed: () => void): () => void {
+  if (typeof ResizeObserver === 'undefined') return () => {};
+  const observer = new ResizeObserver(() => changed());
+  for (const card of panelsOf(el)) observer.observe(card);
+  return () => observer.disconnect();
 }
 
 export interface MapViewProps {
@@ -67,7 +92,7 @@ export function MapView({ className }: MapViewProps) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     map.on('styleimagemissing', (e) => {
-      if (e.id === HATCH_IMAGE) addHatch(map);
+      if (e.id === HATCH_IMAGE || e.id === HATCH_DISC_IMAGE) addHatchImages(map);
     });
 
     let detach: (() => void)[] = [];
@@ -76,8 +101,13 @@ export function MapView({ className }: MapViewProps) {
     map.on('dataloading', () => void delete el.dataset.idle);
     map.on('movestart', () => void delete el.dataset.idle);
     map.on('load', () => {
-      addHatch(map);
-      detach = [attachController(map, { positionFromLink: linked !== null }), attachInteractions(map)];
+      addHatchImages(map);
+      const controller = attachController(map, {
+        positionFromLink: linked !== null,
+        fitPadding: (bounds) => measuredFitPadding(el, bounds),
+        watchPanels: (changed) => watchPanels(el, changed),
+      });
+      detach = [controller, attachInteractions(map)];
       el.dataset.ready = 'true';
     });
     setMap(map);

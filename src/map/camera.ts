@@ -2,12 +2,16 @@
  * The camera and the store's `mapPosition`: the map writes its position on `moveend`
  * (debounced, so a pan does not rewrite the URL at every frame) and follows a position set
  * from outside (a shared link, back/forward). Fits the quartiers when a new file arrives,
- * except right after a position came from a link.
+ * except right after a position came from a link, clear of the panels over the map, and
+ * fits them again when the map is resized before anything else moved it.
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { useStore, type MapPosition } from '../state/store.ts';
+import { FIT_MARGIN, type FitPadding } from './fit-padding.ts';
 import { quartiersBounds } from './layers/quartiers.ts';
 import type { QuartierSummary } from '../worker/protocol.ts';
+
+type Bounds = [[number, number], [number, number]];
 
 export type CameraMap = Pick<MaplibreMap, 'getCenter' | 'getZoom' | 'jumpTo' | 'fitBounds' | 'on' | 'off'>;
 
@@ -36,13 +40,39 @@ export interface Camera {
   detach(): void;
 }
 
+export interface CameraOptions {
+  positionFromLink: boolean;
+  debounceMs?: number;
+  /** Padding of the fit to these bounds, measured when it happens (panels fold and unfold). */
+  fitPadding?: (bounds: Bounds) => FitPadding;
+  /** Calls `changed` whenever the panels over the map change size; returns what stops it. */
+  watchPanels?: (changed: () => void) => () => void;
+}
+
 /**
  * Connects the camera to the store. `positionFromLink` says the map was created at a
  * position read from a link: the first quartiers then keep that view instead of being fitted.
  */
-export function attachCamera(map: CameraMap, options: { positionFromLink: boolean; debounceMs?: number }): Camera {
+export function attachCamera(map: CameraMap, options: CameraOptions): Camera {
   let keepLinkedView = options.positionFromLink;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // The last fit, kept while the view is still that fit: a side panel widening (Classement,
+  // Comparaison) resizes the map, and the legend appears, grows or folds over it; the
+  // quartiers are then fitted again. Any other move (the user's, a link's, a cluster's zoom)
+  // changes the view and ends it; a resize keeps the centre and zoom, so comparing views
+  // tells them apart.
+  let fitted: { bounds: Bounds; view: MapPosition } | null = null;
+
+  const fit = (bounds: Bounds) => {
+    map.fitBounds(bounds, { padding: options.fitPadding?.(bounds) ?? FIT_MARGIN, duration: 0, maxZoom: 16 });
+    fitted = { bounds, view: positionOf(map) };
+  };
+  const refit = () => {
+    if (fitted && samePosition(positionOf(map), fitted.view)) fit(fitted.bounds);
+    else fitted = null;
+  };
+  map.on('resize', refit);
+  const unwatchPanels = options.watchPanels?.(refit);
 
   const onMoveEnd = () => {
     if (timer) clearTimeout(timer);
@@ -62,7 +92,7 @@ export function attachCamera(map: CameraMap, options: { positionFromLink: boolea
         return;
       }
       const bounds = quartiersBounds(quartiers);
-      if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0, maxZoom: 16 });
+      if (bounds) fit(bounds);
     },
     positionChanged(position) {
       if (!position || samePosition(position, positionOf(map))) return;
@@ -73,6 +103,8 @@ export function attachCamera(map: CameraMap, options: { positionFromLink: boolea
     detach() {
       if (timer) clearTimeout(timer);
       map.off('moveend', onMoveEnd);
+      map.off('resize', refit);
+      unwatchPanels?.();
     },
   };
 }

@@ -16,9 +16,10 @@ function createRecordingMap() {
     getSource: (id: string) => ({ setData: (data: unknown) => calls.push(['setData', id, data]) }),
     setPaintProperty: (layer: string, name: string, value: unknown) => calls.push(['paint', layer, name, value]),
     setLayoutProperty: (layer: string, name: string, value: unknown) => calls.push(['layout', layer, name, value]),
+    setLayerZoomRange: (layer: string, min: number, max: number) => calls.push(['zoomRange', layer, min, max]),
     setFeatureState: (f: { source: string; id: number }, state: unknown) => calls.push(['state', f.source, f.id, state]),
     removeFeatureState: (f: { source: string }) => calls.push(['removeState', f.source]),
-    fitBounds: (bounds: unknown) => calls.push(['fit', bounds]),
+    fitBounds: (bounds: unknown, options: unknown) => calls.push(['fit', bounds, options]),
     jumpTo: (o: { center: [number, number]; zoom: number }) => {
       center = { lng: o.center[0], lat: o.center[1] };
       zoom = o.zoom;
@@ -35,7 +36,8 @@ function createRecordingMap() {
     zoom = z;
     handlers.get('moveend')?.();
   };
-  return { map: map as unknown as ControlledMap, take, move };
+  const emit = (type: string) => handlers.get(type)?.();
+  return { map: map as unknown as ControlledMap, take, move, emit };
 }
 
 const quartiers = [createQuartier(0), createQuartier(1), createQuartier(2)];
@@ -84,11 +86,66 @@ describe('attachController', () => {
     detach = attachController(map, { positionFromLink: false });
     take();
     useStore.setState({ selection: [2], profile: 0 });
-    expect(take()).toEqual([
-      ['state', SOURCE.quartiers, 0, { selected: false, profile: true }],
-      ['state', SOURCE.quartiers, 1, { selected: false, profile: false }],
-      ['state', SOURCE.quartiers, 2, { selected: true, profile: false }],
-    ]);
+    expect(take()).toEqual(
+      [
+        [0, { selected: false, profile: true }],
+        [1, { selected: false, profile: false }],
+        [2, { selected: true, profile: false }],
+      ].flatMap(([id, state]) => [SOURCE.quartiers, SOURCE.centres].map((source) => ['state', source, id, state])),
+    );
+  });
+
+  it('colours the regional discs like the polygons and hatches the masked ones', () => {
+    const { map, take } = createRecordingMap();
+    useStore.setState({ quartiers, results });
+    detach = attachController(map, { positionFromLink: false });
+    const calls = take();
+    const paint = (layer: string, name: string) => calls.find((c) => c[0] === 'paint' && c[1] === layer && c[2] === name)?.[3];
+    expect(paint(LAYER.markers, 'circle-color')).toEqual(paint(LAYER.quartiersFill, 'fill-color'));
+    expect(calls).toContainEqual(['state', SOURCE.centres, 1, { value: null, secret: true }]);
+    const centres = calls.find((c) => c[0] === 'setData' && c[1] === SOURCE.centres)?.[2] as GeoJSON.FeatureCollection;
+    expect(centres.features.map((f) => f.properties?.s)).toEqual([0, 1, 0]);
+  });
+
+  it('keeps the establishments for a closer zoom when a whole region is loaded', () => {
+    const { map, take } = createRecordingMap();
+    detach = attachController(map, { positionFromLink: false });
+    take();
+    useStore.setState({ quartiers });
+    expect(take()).toContainEqual(['zoomRange', LAYER.clusters, 0, 24]);
+    useStore.setState({ quartiers: Array.from({ length: 60 }, (_, i) => createQuartier(i)) });
+    const calls = take();
+    for (const layer of [LAYER.clusters, LAYER.clusterCount, LAYER.points]) expect(calls).toContainEqual(['zoomRange', layer, 9, 24]);
+  });
+
+  it('fits the quartiers clear of the panels over the map', () => {
+    const { map, take } = createRecordingMap();
+    const padding = { top: 40, right: 40, bottom: 40, left: 306 };
+    useStore.setState({ quartiers });
+    detach = attachController(map, { positionFromLink: false, fitPadding: () => padding });
+    expect(take().find((c) => c[0] === 'fit')?.[2]).toMatchObject({ padding });
+  });
+
+  it('fits the quartiers again when the map is resized, until something else moves it', () => {
+    const { map, take, emit, move } = createRecordingMap();
+    useStore.setState({ quartiers });
+    detach = attachController(map, { positionFromLink: false });
+    take();
+    emit('resize');
+    expect(take().filter((c) => c[0] === 'fit')).toHaveLength(1);
+    move(1.5, 43.7, 9);
+    emit('resize');
+    expect(take().filter((c) => c[0] === 'fit')).toHaveLength(0);
+  });
+
+  it('fits the quartiers again when the panels over the map change size', () => {
+    const { map, take } = createRecordingMap();
+    let panelsChanged = () => {};
+    useStore.setState({ quartiers });
+    detach = attachController(map, { positionFromLink: false, watchPanels: (changed) => ((panelsChanged = changed), () => {}) });
+    take();
+    panelsChanged();
+    expect(take().filter((c) => c[0] === 'fit')).toHaveLength(1);
   });
 
   it('shows an online basemap only when chosen', () => {

@@ -1,8 +1,8 @@
 /**
  * Keeps the map in step with the store, outside React renders (zustand `subscribe`). Every
  * source and layer exists from the start (layers/style.ts); a change of state only calls
- * `setData`, `setPaintProperty`, `setLayoutProperty` or `setFeatureState`, and only for the
- * parts of the state that changed.
+ * `setData`, `setPaintProperty`, `setLayoutProperty`, `setLayerZoomRange` or `setFeatureState`,
+ * and only for the parts of the state that changed.
  */
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import { useStore, type AppState } from '../state/store.ts';
@@ -10,11 +10,12 @@ import { getPoints } from '../state/registry.ts';
 import { basemapVisibility, quartierFillOpacity } from './layers/basemaps.ts';
 import { circleRadiusExpression, fillColorExpression, indicatorView } from './layers/choropleth.ts';
 import { LAYER, SOURCE } from './layers/ids.ts';
+import { establishmentsMinZoom, hatchDiscSize, markerRadius } from './layers/markers.ts';
 import { pointCollection, pointColorExpression } from './layers/points.ts';
 import { centreCollection, quartierCentres, quartierCollection } from './layers/quartiers.ts';
 import { ringCollection } from './layers/ring.ts';
 import { EMPTY_COLLECTION } from './layers/spec-types.ts';
-import { attachCamera, type CameraMap } from './camera.ts';
+import { attachCamera, type CameraMap, type CameraOptions } from './camera.ts';
 import { useMapOptions, type MapOptions } from './map-options.ts';
 
 /**
@@ -24,7 +25,13 @@ import { useMapOptions, type MapOptions } from './map-options.ts';
 export interface ControlledMap extends CameraMap, Pick<MaplibreMap, 'getSource' | 'setFeatureState' | 'removeFeatureState'> {
   setPaintProperty(layer: string, name: string, value: unknown): unknown;
   setLayoutProperty(layer: string, name: string, value: unknown): unknown;
+  setLayerZoomRange(layer: string, minzoom: number, maxzoom: number): unknown;
 }
+
+/** Layers of the establishments (clusters and single points), shown and hidden together. */
+const ESTABLISHMENT_LAYERS = [LAYER.points, LAYER.clusters, LAYER.clusterCount];
+/** Sources whose features are quartiers by index: polygons, and centres (circles and discs). */
+const QUARTIER_SOURCES = [SOURCE.quartiers, SOURCE.centres];
 
 const RING_DEBOUNCE_MS = 150;
 
@@ -32,7 +39,7 @@ const RING_DEBOUNCE_MS = 150;
  * Subscribes the map to the store and applies the current state at once. Returns the
  * function that unsubscribes (MapView calls it before removing the map).
  */
-export function attachController(map: ControlledMap, options: { positionFromLink: boolean }): () => void {
+export function attachController(map: ControlledMap, options: Pick<CameraOptions, 'positionFromLink' | 'fitPadding' | 'watchPanels'>): () => void {
   const camera = attachCamera(map, options);
   let centres: [number, number][] = [];
   let ringTimer: ReturnType<typeof setTimeout> | null = null;
@@ -41,30 +48,38 @@ export function attachController(map: ControlledMap, options: { positionFromLink
   const setData = (source: string, data: GeoJSON.GeoJSON) => (map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
   const visibility = (layer: string, visible: boolean) => map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
 
+  /** Feature-state of quartier `id` on the polygons and on the centres alike. */
+  const setQuartierState = (id: number, state: Record<string, unknown>) => {
+    for (const source of QUARTIER_SOURCES) map.setFeatureState({ source, id }, state);
+  };
+
   const drawQuartiers = (s: AppState) => {
-    map.removeFeatureState({ source: SOURCE.quartiers });
+    for (const source of QUARTIER_SOURCES) map.removeFeatureState({ source });
     setData(SOURCE.quartiers, quartierCollection(s.quartiers));
     centres = quartierCentres(s.quartiers);
+    // A region's worth of clusters would hide its quartiers: establishments wait for a closer zoom.
+    const minzoom = establishmentsMinZoom(s.quartiers.length);
+    for (const layer of ESTABLISHMENT_LAYERS) map.setLayerZoomRange(layer, minzoom, 24);
     camera.quartiersChanged(s.quartiers);
   };
 
   const drawIndicator = (s: AppState) => {
     const view = indicatorView(s);
     const counts = view.def.kind === 'count';
-    map.setPaintProperty(LAYER.quartiersFill, 'fill-color', fillColorExpression(view));
-    setData(SOURCE.centres, centreCollection(s.quartiers, centres, counts ? view.values : []));
+    const colour = fillColorExpression(view);
+    map.setPaintProperty(LAYER.quartiersFill, 'fill-color', colour);
+    map.setPaintProperty(LAYER.markers, 'circle-color', colour);
+    map.setPaintProperty(LAYER.markers, 'circle-radius', markerRadius(view.def));
+    map.setLayoutProperty(LAYER.markersSecret, 'icon-size', hatchDiscSize(view.def));
+    setData(SOURCE.centres, centreCollection(s.quartiers, centres, counts ? view.values : [], view.secret));
     map.setPaintProperty(LAYER.circles, 'circle-radius', circleRadiusExpression(counts ? view.maxValue : null));
     visibility(LAYER.circles, counts);
-    for (let id = 0; id < s.quartiers.length; id++) {
-      map.setFeatureState({ source: SOURCE.quartiers, id }, { value: view.values[id] ?? null, secret: view.secret[id] ?? false });
-    }
+    for (let id = 0; id < s.quartiers.length; id++) setQuartierState(id, { value: view.values[id] ?? null, secret: view.secret[id] ?? false });
   };
 
   const drawSelection = (s: AppState) => {
     const selected = new Set(s.selection);
-    for (let id = 0; id < s.quartiers.length; id++) {
-      map.setFeatureState({ source: SOURCE.quartiers, id }, { selected: selected.has(id), profile: s.profile === id });
-    }
+    for (let id = 0; id < s.quartiers.length; id++) setQuartierState(id, { selected: selected.has(id), profile: s.profile === id });
   };
 
   const drawRing = (s: AppState) => {
@@ -81,7 +96,7 @@ export function attachController(map: ControlledMap, options: { positionFromLink
   };
 
   const drawPoints = (s: AppState) => {
-    for (const layer of [LAYER.points, LAYER.clusters, LAYER.clusterCount]) visibility(layer, s.showPoints);
+    for (const layer of ESTABLISHMENT_LAYERS) visibility(layer, s.showPoints);
     // Hidden points are rebuilt only when shown again: clustering a large file is not free.
     if (!s.showPoints) {
       pointsStale = true;

@@ -1,8 +1,9 @@
 /**
  * Pointer interactions: hover tooltip on quartiers (name and value, `s` for masked cells),
  * click to open a quartier's profile, shift/ctrl/⌘-click to add it to the comparison, click on
- * a cluster to zoom in, click on an establishment for a popup. Everything shown is built with
- * `textContent`: names come from user files and are never parsed as HTML.
+ * a cluster to zoom in, click on an establishment for a popup. A quartier's disc at regional
+ * scale answers exactly like its polygon. Everything shown is built with `textContent`: names
+ * come from user files and are never parsed as HTML.
  */
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
@@ -11,6 +12,9 @@ import { openProfile, toggleSelection } from '../state/actions.ts';
 import { useStore } from '../state/store.ts';
 import { LAYER, SOURCE } from './layers/ids.ts';
 import { describePoint, type PointProperties } from './layers/points.ts';
+
+/** Layers whose features are quartiers (id = quartier index): proportional circles, discs, polygons. */
+const QUARTIER_LAYERS = [LAYER.circles, LAYER.markers, LAYER.quartiersFill];
 
 /** Tooltip lines for a quartier: its name, then the indicator and its value (or `s`). */
 export function tooltipLines(index: number): [string, string] | null {
@@ -46,11 +50,14 @@ export function attachInteractions(map: maplibregl.Map): () => void {
   map.getContainer().append(tooltip);
   let hovered: number | null = null;
 
+  // Polygon and disc share the quartier index as id: both outlines follow the pointer.
   const setHover = (id: number | null) => {
     if (hovered === id) return;
-    if (hovered !== null) map.setFeatureState({ source: SOURCE.quartiers, id: hovered }, { hover: false });
+    for (const source of [SOURCE.quartiers, SOURCE.centres]) {
+      if (hovered !== null) map.setFeatureState({ source, id: hovered }, { hover: false });
+      if (id !== null) map.setFeatureState({ source, id }, { hover: true });
+    }
     hovered = id;
-    if (id !== null) map.setFeatureState({ source: SOURCE.quartiers, id }, { hover: true });
   };
 
   const onMove = (e: MapLayerMouseEvent) => {
@@ -71,7 +78,7 @@ export function attachInteractions(map: maplibregl.Map): () => void {
   };
 
   const onClick = (e: MapMouseEvent) => {
-    const hits = map.queryRenderedFeatures(e.point, { layers: [LAYER.points, LAYER.clusters, LAYER.quartiersFill].filter((l) => map.getLayer(l)) });
+    const hits = map.queryRenderedFeatures(e.point, { layers: [LAYER.points, LAYER.clusters, ...QUARTIER_LAYERS].filter((l) => map.getLayer(l)) });
     const hit = hits[0];
     if (!hit) return;
     if (hit.layer.id === LAYER.clusters) {
@@ -100,16 +107,16 @@ export function attachInteractions(map: maplibregl.Map): () => void {
 
   const pointer = () => (map.getCanvas().style.cursor = 'pointer');
   const noPointer = () => (map.getCanvas().style.cursor = '');
-  map.on('mousemove', LAYER.quartiersFill, onMove);
-  map.on('mouseleave', LAYER.quartiersFill, onLeave);
+  map.on('mousemove', QUARTIER_LAYERS, onMove);
+  map.on('mouseleave', QUARTIER_LAYERS, onLeave);
   map.on('mouseenter', LAYER.clusters, pointer);
   map.on('mouseleave', LAYER.clusters, noPointer);
   map.on('mouseenter', LAYER.points, pointer);
   map.on('mouseleave', LAYER.points, noPointer);
   map.on('click', onClick);
   return () => {
-    map.off('mousemove', LAYER.quartiersFill, onMove);
-    map.off('mouseleave', LAYER.quartiersFill, onLeave);
+    map.off('mousemove', QUARTIER_LAYERS, onMove);
+    map.off('mouseleave', QUARTIER_LAYERS, onLeave);
     map.off('mouseenter', LAYER.clusters, pointer);
     map.off('mouseleave', LAYER.clusters, noPointer);
     map.off('mouseenter', LAYER.points, pointer);

@@ -6,6 +6,7 @@
 import type { Quartier } from '../core/types.ts';
 import { REJECT_REASONS } from '../core/types.ts';
 import { parseQuartiers } from '../core/ingest/geojson.ts';
+import { isZip, parseQuartiersShapefile } from '../core/ingest/shapefile.ts';
 import { ingestEstablishments, type RejectedRow } from '../core/ingest/establishments.ts';
 import { readCsvStream } from '../core/ingest/csv-stream.ts';
 import { detectMapping } from '../core/ingest/column-mapping.ts';
@@ -121,8 +122,9 @@ type Handler<K extends RequestType> = (
 
 export const handlers: { [K in RequestType]: Handler<K> } = {
   async loadQuartiers(s, { file, name }) {
-    const text = decodeText(new Uint8Array(await file.arrayBuffer()));
-    const parsed = parseQuartiers(text, { fileName: name });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // Told apart by content, not by name: a zipped shapefile keeps working when renamed.
+    const parsed = isZip(bytes) ? await parseQuartiersShapefile(bytes, { fileName: name }) : parseQuartiers(decodeText(bytes), { fileName: name });
     s.quartiers = parsed.quartiers;
     // Establishments loaded before are placed again on the new quartiers.
     if (s.establishments) s.establishments.placement = placeEstablishments(s.quartiers, s.establishments.table, s.establishments.ringMetres);

@@ -57,6 +57,7 @@ export interface PreviewResult {
 
 export interface Requests {
   loadQuartiers: {
+    /** A GeoJSON, or a zipped shapefile (recognised by its first bytes, `PK\x03\x04`). */
     payload: { file: Blob; name: string };
     result: Omit<ParseQuartiersResult, 'quartiers'> & { quartiers: QuartierSummary[] };
   };

@@ -1,8 +1,13 @@
 /**
  * The map, end to end in real Chromium: the app opens on the demo data, draws the choropleth
  * of the default indicator with the default palette, sends no request outside 127.0.0.1 with
- * the offline basemap, and answers the pointer with a text tooltip.
+ * the offline basemap, and answers the pointer with a text tooltip. Then a whole region (the
+ * 105 Occitanie quartiers): one disc per quartier in its class colour, clear of the panels,
+ * with the establishment clusters kept for a closer zoom.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CIRCLE_COLOR, paletteColors } from '../../src/core/classify/palettes.ts';
 import { INDICATORS } from '../../src/core/indicators/catalog.ts';
@@ -10,7 +15,8 @@ import { quartierFillOpacity } from '../../src/map/layers/basemaps.ts';
 import { COUNT_FILL_COLOR } from '../../src/map/layers/choropleth.ts';
 import { PAPER, RING_COLOR } from '../../src/map/layers/style.ts';
 import { initialState } from '../../src/state/store.ts';
-import { closeBrowser, createDriver, type CanvasColours, type Driver } from './driver.ts';
+import { closeBrowser, createDriver, MAP_CANVAS, type CanvasColours, type Driver } from './driver.ts';
+import { importOccitanie } from './occitanie.ts';
 
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 const hex = (c: number[]) => `#${c.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
@@ -125,5 +131,112 @@ describe('carte (Chromium)', () => {
 
   it('raises no MapLibre error', () => {
     expect(d.errors.filter((e) => /maplibre|style|layer|source|webgl/i.test(e))).toEqual([]);
+  });
+});
+
+/** Pixels of the canvas left of `x` (CSS pixels from the canvas's left edge) within ±3 of one of `colours`. */
+function pixelsLeftOf(d: Driver, x: number, colours: string[]): Promise<number> {
+  return d.page.evaluate(
+    ({ selector, x, colours }) => {
+      const gl = document.querySelector<HTMLCanvasElement>(selector)!;
+      const copy = document.createElement('canvas');
+      copy.width = gl.width;
+      copy.height = gl.height;
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(gl, 0, 0);
+      const columns = Math.min(gl.width, Math.round(x * (gl.width / gl.getBoundingClientRect().width)));
+      if (columns <= 0) return 0;
+      const { data } = ctx.getImageData(0, 0, columns, gl.height);
+      const wanted = colours.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (wanted.some((w) => Math.abs(data[i] - w[0]) <= 3 && Math.abs(data[i + 1] - w[1]) <= 3 && Math.abs(data[i + 2] - w[2]) <= 3)) n++;
+      }
+      return n;
+    },
+    { selector: MAP_CANVAS, x, colours },
+  );
+}
+
+describe('carte régionale : les 105 quartiers d’Occitanie (Chromium)', () => {
+  let d: Driver;
+  const { palette, classes } = initialState.classification;
+  // The discs are opaque: their pixels are the palette colours themselves.
+  const discColours = paletteColors(palette, classes);
+  const clusterFill = over('#ffffff', 0.8, PAPER);
+
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essq-e2e-region-'));
+    d = await createDriver(inject('e2eBaseUrl'));
+    await d.given.appOpened();
+    await d.page.getByText(/données fictives de démonstration/i).first().waitFor({ timeout: 60_000 });
+    await importOccitanie(d, dir);
+    await d.given.mapIdle();
+  });
+
+  afterAll(async () => {
+    await d?.close();
+    await closeBrowser();
+  });
+
+  it('fits the whole region at a regional scale, clear of the panels over the map', async () => {
+    const scale = await d.then.text('.maplibregl-ctrl-scale');
+    expect(scale).toMatch(/^\d+\s*km$/);
+    expect(parseInt(scale, 10)).toBeGreaterThanOrEqual(10);
+    const overlayRight = await d.page.evaluate(
+      (selector) => document.querySelector('.map-overlay')!.getBoundingClientRect().right - document.querySelector(selector)!.getBoundingClientRect().left,
+      MAP_CANVAS,
+    );
+    expect(overlayRight).toBeGreaterThan(200);
+    expect(await pixelsLeftOf(d, overlayRight, discColours)).toBe(0);
+  });
+
+  it('draws one disc per quartier in its class colour', async () => {
+    const canvas = await d.then.canvasColours();
+    const drawn = discColours.filter((c) => pixelsOf(canvas, c) >= 60);
+    expect(drawn.length).toBeGreaterThanOrEqual(4);
+    await d.when.screenshot('carte-occitanie');
+    await d.when.screenshot('carte-occitanie-zone', '.map-view');
+  });
+
+  it('keeps the establishment clusters for a closer zoom, and says so', async () => {
+    expect(pixelsOf(await d.then.canvasColours(), clusterFill)).toBeLessThan(30);
+    await expect.poll(() => d.then.text('.legend')).toMatch(/un disque par quartier/);
+    expect(await d.then.text('.legend')).toMatch(/Affichés en zoomant sur une agglomération/);
+  });
+
+  it('answers a disc like its polygon: tooltip on hover, profile on click', async () => {
+    const canvas = await d.then.canvasColours();
+    const colour = discColours.find((c) => pixelsOf(canvas, c) >= 60)!;
+    const at = await d.then.interiorPixel(colour, 3);
+    expect(at).not.toBeNull();
+    await d.page.mouse.move(at!.x, at!.y);
+    const tooltip = d.page.locator('.map-tooltip');
+    await tooltip.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await tooltip.innerText()).toMatch(/Part ESS emploi : \d+,\d %/);
+    const name = await tooltip.locator('strong').innerText();
+    await d.page.mouse.click(at!.x, at!.y);
+    const sheet = d.page.locator('.profile-sheet');
+    await sheet.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await sheet.locator('h2').innerText()).toBe(name);
+    await d.page.getByRole('button', { name: 'Fermer la fiche' }).click();
+  });
+
+  it('keeps the proportional circles of a count at regional scale', async () => {
+    await d.when.selectOption('Indicateur', 'jobs');
+    await expect.poll(async () => pixelsOf(await d.then.canvasColours(), over(CIRCLE_COLOR, 0.75, PAPER)), { timeout: 30_000, interval: 500 }).toBeGreaterThan(500);
+    await d.given.mapIdle();
+    await d.when.screenshot('carte-occitanie-cercles', '.map-view');
+    await d.when.selectOption('Indicateur', 'essJobShare');
+  });
+
+  it('folds the legend away under its title', async () => {
+    const summary = d.page.locator('.legend summary');
+    await summary.click();
+    expect(await d.page.locator('.legend-class').first().isVisible()).toBe(false);
+    await d.when.screenshot('carte-occitanie-legende-repliee', '.map-area');
+    await summary.click();
+    expect(await d.page.locator('.legend-class').first().isVisible()).toBe(true);
+    expect(d.errors).toEqual([]);
   });
 });

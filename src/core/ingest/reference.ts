@@ -35,7 +35,10 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    // Node 20 decodes Windows-1252 as Latin-1 in a one-shot decode (’ œ – become control
+    // characters); the streaming path decodes it right.
+    const decoder = new TextDecoder('windows-1252');
+    return decoder.decode(bytes, { stream: true }) + decoder.decode();
   }
 }
 
@@ -67,7 +70,8 @@ export function parseReference(text: string): ReferenceTable {
   let skipped = 0;
   const value = (r: string[], i: number) => {
     if (i < 0) return null;
-    const v = parseDecimal(r[i]);
+    // Spreadsheets write French thousands separators: "1 250" or "1\u202f250".
+    const v = parseDecimal(r[i]?.replace(/[\s\u00a0\u202f]/g, ''));
     return Number.isFinite(v) ? v : null;
   };
   for (const r of rows.slice(1)) {

@@ -20,6 +20,8 @@ export const LAYER = {
   quartiersFill: 'quartiers-aplat',
   quartiersHatch: 'quartiers-secret',
   quartiersLine: 'quartiers-contour',
+  markers: 'quartiers-disques',
+  markersSecret: 'quartiers-disques-secret',
   circles: 'quartiers-cercles',
   clusters: 'etablissements-groupes',
   clusterCount: 'etablissements-groupes-nombre',

@@ -23,10 +23,11 @@ describe('quartier layers', () => {
     expect(booleanPointInPolygon(centre, u.geometry)).toBe(true);
   });
 
-  it('carry the drawn value on the centres, null when missing', () => {
+  it('carry the drawn value on the centres, null when missing, and the secret flag', () => {
     const qs = [createQuartier(0), createQuartier(1)];
-    const fc = centreCollection(qs, quartierCentres(qs), [12]);
+    const fc = centreCollection(qs, quartierCentres(qs), [12], [false, true]);
     expect(fc.features.map((f) => f.properties?.v)).toEqual([12, null]);
+    expect(fc.features.map((f) => f.properties?.s)).toEqual([0, 1]);
   });
 
   it('bound all quartiers together', () => {

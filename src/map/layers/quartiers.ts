@@ -32,21 +32,23 @@ export function quartierCentres(quartiers: readonly QuartierSummary[]): [number,
 }
 
 /**
- * Centre points with `id` = quartier index and properties `name` and `v` (the value drawn as
- * a circle, null when missing or masked). Circles are sorted by `circle-sort-key` on `v`, so
- * the value is a property rather than feature-state.
+ * Centre points with `id` = quartier index and properties `name`, `v` (the value drawn as
+ * a circle, null when missing or masked) and `s` (1 for a masked cell). Circles are sorted by
+ * `circle-sort-key` on `v`, and the hatched disc of masked cells is a layer filter on `s`:
+ * both need properties, since neither a sort key nor a filter can read feature-state.
  */
 export function centreCollection(
   quartiers: readonly QuartierSummary[],
   centres: readonly [number, number][],
   values: readonly (number | null)[],
+  secret: readonly boolean[] = [],
 ): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: quartiers.map((q, i) => ({
       type: 'Feature',
       id: i,
-      properties: { name: q.name, v: values[i] ?? null },
+      properties: { name: q.name, v: values[i] ?? null, s: secret[i] ? 1 : 0 },
       geometry: { type: 'Point', coordinates: centres[i] ?? [0, 0] },
     })),
   };

@@ -2,6 +2,7 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { BASEMAPS, basemapVisibility } from './basemaps.ts';
 import { LAYER, SOURCE } from './ids.ts';
+import { MARKER_MAX_ZOOM } from './markers.ts';
 import { createBaseStyle } from './style.ts';
 
 describe('createBaseStyle', () => {
@@ -33,6 +34,15 @@ describe('createBaseStyle', () => {
     expect(at(LAYER.ringFill)).toBeLessThan(at(LAYER.quartiersFill));
     expect(at(LAYER.quartiersFill)).toBeLessThan(at(LAYER.quartiersHatch));
     expect(at(LAYER.quartiersLine)).toBeLessThan(at(LAYER.points));
+  });
+
+  it('draws the regional discs over the clusters and under their counts, up to zoom 11', () => {
+    const at = (id: string) => style.layers.findIndex((l) => l.id === id);
+    expect(at(LAYER.circles)).toBeLessThan(at(LAYER.clusters));
+    expect(at(LAYER.clusters)).toBeLessThan(at(LAYER.markers));
+    expect(at(LAYER.markers)).toBeLessThan(at(LAYER.markersSecret));
+    expect(at(LAYER.markersSecret)).toBeLessThan(at(LAYER.clusterCount));
+    expect(style.layers[at(LAYER.markers)]).toMatchObject({ source: SOURCE.centres, maxzoom: MARKER_MAX_ZOOM });
   });
 
   it('clusters the establishments', () => {

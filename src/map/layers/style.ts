@@ -7,6 +7,15 @@ import { CIRCLE_COLOR, NO_DATA_COLOR } from '../../core/classify/palettes.ts';
 import { basemapLayers, basemapSources, quartierFillOpacity } from './basemaps.ts';
 import { HATCH_OPACITY } from './choropleth.ts';
 import { HATCH_IMAGE, LAYER, SOURCE } from './ids.ts';
+import {
+  HATCH_DISC_IMAGE,
+  MARKER_MAX_ZOOM,
+  MARKER_OPACITY,
+  MARKER_RADIUS,
+  MARKER_STROKE_COLOR,
+  MARKER_STROKE_WIDTH,
+  SECRET_MARKER_FILTER,
+} from './markers.ts';
 import { pointColorExpression } from './points.ts';
 import { EMPTY_COLLECTION, type Expr, type LayerSpec, type StyleSpec } from './spec-types.ts';
 
@@ -45,10 +54,25 @@ function overlayLayers(): LayerSpec[] {
       // Light discs with a dark rim: the choropleth under them stays readable.
       paint: { 'circle-radius': CLUSTER_RADIUS, 'circle-color': '#ffffff', 'circle-opacity': 0.8, 'circle-stroke-color': '#3d3d3d', 'circle-stroke-width': 1.5 },
     },
+    // Regional scale: one disc per quartier in its class colour, over the establishment clusters
+    // (the quartiers read first) and under their counts.
+    {
+      id: LAYER.markers, type: 'circle', source: SOURCE.centres, maxzoom: MARKER_MAX_ZOOM,
+      paint: {
+        'circle-radius': MARKER_RADIUS, 'circle-color': NO_DATA_COLOR, 'circle-opacity': MARKER_OPACITY,
+        'circle-stroke-color': MARKER_STROKE_COLOR, 'circle-stroke-width': MARKER_STROKE_WIDTH, 'circle-stroke-opacity': MARKER_OPACITY,
+      },
+    },
+    {
+      id: LAYER.markersSecret, type: 'symbol', source: SOURCE.centres, maxzoom: MARKER_MAX_ZOOM, filter: SECRET_MARKER_FILTER,
+      layout: { 'icon-image': HATCH_DISC_IMAGE, 'icon-size': 1, 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+      paint: { 'icon-opacity': MARKER_OPACITY },
+    },
     {
       id: LAYER.clusterCount, type: 'symbol', source: SOURCE.points, filter: ['has', 'point_count'],
       layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': LABEL_FONT, 'text-size': 11, 'text-allow-overlap': true },
-      paint: { 'text-color': '#1a1a1a' },
+      // The halo keeps a count readable over a quartier's disc.
+      paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
     },
     {
       id: LAYER.points, type: 'circle', source: SOURCE.points, filter: ['!', ['has', 'point_count']],
@@ -71,8 +95,9 @@ function overlayLayers(): LayerSpec[] {
 
 /**
  * The initial style: paper background, hidden online basemaps, then communes, quartier vécu,
- * quartiers (fill, hatching of masked cells, outline), proportional circles, establishments
- * (clusters and points) and labels. GeoJSON sources start empty; quartiers and centres carry
+ * quartiers (fill, hatching of masked cells, outline), proportional circles, establishment
+ * clusters, the quartiers' discs at regional scale, then the cluster counts, single
+ * establishments and labels. GeoJSON sources start empty; quartiers and centres carry
  * numeric feature ids (quartier index) for feature-state.
  */
 export function createBaseStyle(): StyleSpec {

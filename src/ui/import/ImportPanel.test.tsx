@@ -46,6 +46,8 @@ describe('ImportPanel', () => {
       expect(input).toHaveProperty('type', 'file');
     }
     expect(screen.getByLabelText('Contours des quartiers').getAttribute('accept')).toContain('.geojson');
+    // ANCT publishes the 2015 contours as zipped shapefiles only.
+    expect(screen.getByLabelText('Contours des quartiers').getAttribute('accept')).toContain('.zip');
   });
 
   it('loads the quartiers and says how many were read', async () => {

@@ -37,7 +37,8 @@ async function loadDropped(files: File[]): Promise<void> {
     useStore.setState({
       error:
         `Fichier${unknown.length > 1 ? 's' : ''} non chargé${unknown.length > 1 ? 's' : ''} : ${unknown.map((n) => `« ${n} »`).join(', ')}. ` +
-        'Attendu : un GeoJSON (.geojson, .json) de quartiers ou de communes, ou un CSV (.csv) d’établissements ou de référence, un seul de chaque sorte.',
+        'Attendu : un GeoJSON (.geojson, .json) de quartiers ou de communes, un shapefile zippé (.zip) de quartiers, ' +
+        'ou un CSV (.csv) d’établissements ou de référence, un seul de chaque sorte.',
     });
   }
 }
@@ -123,13 +124,13 @@ export function ImportPanel() {
         Les fichiers sont lus dans votre navigateur : aucune donnée n’est envoyée sur un serveur.
       </p>
       <div className="drop-zone" aria-hidden="true">
-        Déposez ici un ou plusieurs fichiers (GeoJSON, CSV) : ils sont reconnus et chargés dans le bon ordre.
+        Déposez ici un ou plusieurs fichiers (GeoJSON, shapefile zippé, CSV) : ils sont reconnus et chargés dans le bon ordre.
       </div>
 
       <SourceRow
         label="Contours des quartiers"
-        hint="GeoJSON des QPV (.geojson, .json), en WGS84, Lambert-93 ou UTM ; générations 2015 et 2024."
-        accept=".geojson,.json,application/geo+json,application/json"
+        hint="GeoJSON des QPV (.geojson, .json) ou shapefile zippé (.zip avec .shp, .dbf, .prj), en WGS84, Lambert-93 ou UTM ; générations 2015 et 2024."
+        accept=".geojson,.json,.zip,application/geo+json,application/json,application/zip"
         source={quartiersSource}
         onFile={(f) => void loadQuartiersFile(f)}
       >

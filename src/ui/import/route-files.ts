@@ -1,7 +1,8 @@
 /**
  * Decides what a dropped file is, from its extension and its first bytes, so several files can
  * be dropped at once in any order. Only the head of each file is read: a 2 Go SIRENE stock
- * must not be loaded twice.
+ * must not be loaded twice. A zip is taken for zipped quartier boundaries (the form ANCT
+ * publishes them in); the engine says what it holds if it is something else.
  */
 import { normalizeHeader } from '../../core/ingest/column-mapping.ts';
 
@@ -19,6 +20,7 @@ const extension = (name: string) => name.toLowerCase().match(/\.([a-z0-9]+)$/)?.
 export async function classifyFile(file: Blob & { name: string }): Promise<FileKind | null> {
   const ext = extension(file.name);
   const head = await file.slice(0, HEAD_BYTES).text();
+  if (ext === 'zip' || head.startsWith('PK\u0003\u0004')) return 'quartiers';
   if (ext === 'geojson' || ext === 'json') {
     if (QUARTIER_KEYS.test(head)) return 'quartiers';
     if (/commune/i.test(file.name) || COMMUNE_KEYS.test(head)) return 'communes';

@@ -78,6 +78,26 @@ describe('Legend', () => {
     expect(screen.getByText(/Quartier vécu \(500 m autour du quartier\)/)).toBeTruthy();
   });
 
+  it('folds under its title, open by default', () => {
+    const { container } = render(<Legend />);
+    const details = container.querySelector('details');
+    expect(details?.open).toBe(true);
+    expect(details?.querySelector('summary')?.textContent).toBe('Part de l’ESS dans l’emploi (%)');
+  });
+
+  it('explains the discs and the waiting establishments at regional scale', () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ ...loaded.quartiers![0], index: i }));
+    useStore.setState({ quartiers: many, mapPosition: { center: [2.5, 43.8], zoom: 7 } });
+    render(<Legend />);
+    expect(screen.getByText(/un disque par quartier, à la couleur de sa classe/)).toBeTruthy();
+    expect(screen.getByText(/Affichés en zoomant sur une agglomération/)).toBeTruthy();
+    cleanup();
+    useStore.setState({ mapPosition: { center: [1.44, 43.6], zoom: 13 } });
+    render(<Legend />);
+    expect(screen.queryByText(/un disque par quartier/)).toBeNull();
+    expect(screen.queryByText(/Affichés en zoomant/)).toBeNull();
+  });
+
   it('renders nothing before quartiers are loaded', () => {
     resetStore();
     const { container } = render(<Legend />);

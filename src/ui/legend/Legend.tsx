@@ -2,13 +2,15 @@
  * The map legend: indicator title with its unit and the classification method, one entry per
  * class (colour, bounds, number of quartiers) or circle sizes for counts, the no-data and
  * masked (`s`) entries when the map has such quartiers, and the establishment colours.
- * Reads the same {@link indicatorView} as the map, so both always agree.
+ * Reads the same {@link indicatorView} as the map, so both always agree. It folds under its
+ * title (open by default), to uncover the quartiers it floats over.
  */
 import { useId, useMemo } from 'react';
 import { classOf } from '../../core/classify/breaks.ts';
 import { CIRCLE_COLOR, NO_DATA_COLOR, SECRET_COLOR, SECRET_HATCH_COLOR } from '../../core/classify/palettes.ts';
 import { formatFr } from '../../core/indicators/catalog.ts';
 import { circleLegendValues, circleRadius, indicatorView } from '../../map/layers/choropleth.ts';
+import { MARKER_MAX_ZOOM, establishmentsMinZoom } from '../../map/layers/markers.ts';
 import { pointLegend } from '../../map/layers/points.ts';
 import { useMapOptions } from '../../map/map-options.ts';
 import { useStore } from '../../state/store.ts';
@@ -55,6 +57,7 @@ export function Legend() {
   const showRing = useStore((s) => s.showRing);
   const ringMetres = useStore((s) => s.ringMetres);
   const pointColorBy = useMapOptions((s) => s.pointColorBy);
+  const zoom = useStore((s) => s.mapPosition?.zoom ?? null);
   const titleId = useId();
 
   const view = useMemo(
@@ -73,59 +76,72 @@ export function Legend() {
     if (c >= 0) perClass[c]++;
   }
   const labels = classLabels(breaks, def.digits, def.unit === '%' ? '%' : '');
+  // Said only once the map has reported its zoom: before that the legend cannot know.
+  const discs = rate && zoom !== null && zoom < MARKER_MAX_ZOOM;
+  const pointsLater = zoom !== null && zoom < establishmentsMinZoom(quartiers.length);
 
   return (
     <section className="legend" aria-labelledby={titleId}>
-      <h3 id={titleId} className="legend-title">
-        {def.label} <span className="legend-unit">({def.unit})</span>
-      </h3>
-      {rate && results && (
-        <p className="legend-method muted small">
-          {METHOD_LABELS[classification.method]}, {colors.length} classe{colors.length > 1 ? 's' : ''}
-        </p>
-      )}
-      <ul className="legend-list" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {rate &&
-          breaks.count > 0 &&
-          labels.map((label, i) => (
-            <li key={i} className="legend-class">
-              <Swatch background={colors[i]} />
-              {label} <span className="muted small">({plural(perClass[i])})</span>
-            </li>
-          ))}
-        {noDataCount > 0 && (
-          <li className="legend-nodata">
-            <Swatch background={NO_DATA_COLOR} />
-            Donnée non disponible <span className="muted small">({plural(noDataCount)})</span>
-          </li>
+      <details className="legend-fold" open>
+        <summary title="Replier ou déplier la légende">
+          <h3 id={titleId} className="legend-title">
+            {def.label} <span className="legend-unit">({def.unit})</span>
+          </h3>
+        </summary>
+        {rate && results && (
+          <p className="legend-method muted small">
+            {METHOD_LABELS[classification.method]}, {colors.length} classe{colors.length > 1 ? 's' : ''}
+          </p>
         )}
-        {secretCount > 0 && (
-          <li className="legend-secret">
-            <Swatch background={HATCH_CSS} />
-            s : secret statistique <span className="muted small">({plural(secretCount)})</span>
-          </li>
-        )}
-      </ul>
-      {!rate && view.maxValue !== null && <CircleSizes values={circleLegendValues(view.maxValue)} max={view.maxValue} unit={def.unit} />}
-      {showRing && (
-        <p className="legend-ring">
-          <Swatch background="rgba(94, 60, 153, 0.15)" />
-          Quartier vécu ({formatFr(ringMetres)} m autour du quartier)
-        </p>
-      )}
-      {showPoints && pointsId !== null && (
-        <>
-          <h4 className="legend-subtitle">Établissements ESS, par {pointColorBy === 'family' ? 'famille' : 'secteur'}</h4>
-          <ul className="legend-list legend-points" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {pointLegend(pointColorBy).map((e) => (
-              <li key={e.label}>
-                <Swatch background={e.color} round />
-                {e.label}
+        <ul className="legend-list" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {rate &&
+            breaks.count > 0 &&
+            labels.map((label, i) => (
+              <li key={i} className="legend-class">
+                <Swatch background={colors[i]} />
+                {label} <span className="muted small">({plural(perClass[i])})</span>
               </li>
             ))}
-          </ul>
-        </>
-      )}
+          {noDataCount > 0 && (
+            <li className="legend-nodata">
+              <Swatch background={NO_DATA_COLOR} />
+              Donnée non disponible <span className="muted small">({plural(noDataCount)})</span>
+            </li>
+          )}
+          {secretCount > 0 && (
+            <li className="legend-secret">
+              <Swatch background={HATCH_CSS} />
+              s : secret statistique <span className="muted small">({plural(secretCount)})</span>
+            </li>
+          )}
+        </ul>
+        {discs && (
+          <p className="legend-note muted small">Vue d’ensemble : un disque par quartier, à la couleur de sa classe. Zoomez pour voir les contours.</p>
+        )}
+        {!rate && view.maxValue !== null && <CircleSizes values={circleLegendValues(view.maxValue)} max={view.maxValue} unit={def.unit} />}
+        {showRing && (
+          <p className="legend-ring">
+            <Swatch background="rgba(94, 60, 153, 0.15)" />
+            Quartier vécu ({formatFr(ringMetres)} m autour du quartier)
+          </p>
+        )}
+        {showPoints && pointsId !== null && (
+          <>
+            <h4 className="legend-subtitle">Établissements ESS, par {pointColorBy === 'family' ? 'famille' : 'secteur'}</h4>
+            {pointsLater && (
+              <p className="legend-note muted small">Affichés en zoomant sur une agglomération, pour laisser lire les quartiers.</p>
+            )}
+            <ul className="legend-list legend-points" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {pointLegend(pointColorBy).map((e) => (
+                <li key={e.label}>
+                  <Swatch background={e.color} round />
+                  {e.label}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </details>
     </section>
   );
 }
