@@ -23,7 +23,7 @@ describe('App', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'ESS Quartiers' })).toBeTruthy();
     expect(screen.getByText('Toulouse, Blagnac · 3 quartiers', { exact: false }).textContent).toBe('Territoire : Toulouse, Blagnac · 3 quartiers');
     const tabs = within(screen.getByRole('tablist')).getAllByRole('tab').map((t) => t.textContent);
-    expect(tabs).toEqual(['Import', 'Filtres', 'Classement', 'Comparaison']);
+    expect(tabs).toEqual(['Import', 'Filtres', 'Classement', 'Comparaison', 'Exports']);
     expect(screen.getByRole('region', { name: 'Carte des quartiers' })).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Classement des quartiers' })).toBeTruthy();
   });

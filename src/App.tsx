@@ -1,6 +1,6 @@
 /**
- * The page: header with the territory, a side panel with the Import, Filtres, Classement and
- * Comparaison tabs, the map, and the quartier sheet over the map. State lives in the store;
+ * The page: header with the territory, a side panel with the Import, Filtres, Classement,
+ * Comparaison and Exports tabs, the map, and the quartier sheet over the map. State lives in the store;
  * App only lays things out and remembers which tab is open.
  */
 import { useState } from 'react';
@@ -10,17 +10,19 @@ import { MapView } from './map/MapView.tsx';
 import { Tabs, type TabDef } from './ui/common/Tabs.tsx';
 import { ErrorBanner } from './ui/common/ErrorBanner.tsx';
 import { DemoNotice } from './ui/common/DemoNotice.tsx';
+import { SavedSession } from './ui/common/SavedSession.tsx';
 import { territoryLabel } from './ui/common/territory.ts';
 import { ImportPanel } from './ui/import/ImportPanel.tsx';
 import { FiltersPanel } from './ui/filters/FiltersPanel.tsx';
 import { RankingTable } from './ui/table/RankingTable.tsx';
 import { ComparisonPanel } from './ui/compare/ComparisonPanel.tsx';
+import { ExportPanel } from './ui/export/ExportPanel.tsx';
 import { QuartierProfile } from './ui/profile/QuartierProfile.tsx';
 import { ClassificationControls } from './ui/legend/ClassificationControls.tsx';
 import { MapLayersControls } from './ui/legend/MapLayersControls.tsx';
 import { Legend } from './ui/legend/Legend.tsx';
 
-export type PanelKey = 'import' | 'filtres' | 'classement' | 'comparaison';
+export type PanelKey = 'import' | 'filtres' | 'classement' | 'comparaison' | 'exports';
 
 /** The ranking and the comparison need room for their columns; the forms do not. */
 const WIDE: ReadonlySet<PanelKey> = new Set(['classement', 'comparaison']);
@@ -82,6 +84,7 @@ export function App() {
       ),
       panel: <ComparisonPanel />,
     },
+    { key: 'exports', label: 'Exports', panel: <ExportPanel /> },
   ];
 
   return (
@@ -99,6 +102,7 @@ export function App() {
           {territory || 'Aucun territoire chargé'}
         </p>
         <DemoNotice />
+        <SavedSession />
       </header>
       <ErrorBanner />
       <main className="app-main">
@@ -118,7 +122,8 @@ export function App() {
               <summary>Fond de carte et couches</summary>
               <MapLayersControls />
             </details>
-            <div className="map-card map-legend">
+            {/* Focusable: a long legend scrolls, and a keyboard user must be able to scroll it. */}
+            <div className="map-card map-legend" tabIndex={0} role="region" aria-label="Légende de la carte">
               <Legend />
             </div>
           </div>

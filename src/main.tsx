@@ -1,6 +1,8 @@
 /**
- * Entry point. The link is read before the first render, so the map starts at the linked
- * position and the filters apply from the first aggregation; then the demo data load.
+ * Entry point. A session saved in this browser is read first (its view becomes the link when
+ * the address carries none); the link is read before the first render, so the map starts at
+ * the linked position and the filters apply from the first aggregation; then the saved files
+ * load again, or the demo data when nothing was saved.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -8,7 +10,11 @@ import './app.css';
 import { App } from './App.tsx';
 import { startUrlSync } from './state/url.ts';
 import { loadDemoData } from './state/demo.ts';
+import { readStartupSession, restoreSession, startSessionPersistence } from './state/persist.ts';
+import { onSourceLoaded } from './state/actions.ts';
+import { rememberSourceFile } from './ui/export/source-files.ts';
 
+const session = await readStartupSession();
 startUrlSync();
 
 const root = document.getElementById('root');
@@ -19,4 +25,7 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-void loadDemoData();
+startSessionPersistence();
+// Every loaded file, restored ones included, can be fingerprinted for the project file.
+onSourceLoaded((source) => rememberSourceFile(source.file));
+void (session ? restoreSession(session) : loadDemoData());

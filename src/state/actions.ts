@@ -16,6 +16,31 @@ const get = () => useStore.getState();
 
 let loadController: AbortController | null = null;
 
+/** A source that has just loaded, with what it takes to load it again (session persistence). */
+export interface LoadedSource {
+  kind: 'quartiers' | 'etablissements' | 'reference' | 'communes';
+  file: File;
+  /** The confirmed column mapping (establishments; undefined when the detected one was used). */
+  mapping?: ColumnMapping;
+  demo: boolean;
+}
+
+const loadedListeners = new Set<(source: LoadedSource) => void>();
+
+/**
+ * Calls `listener` after every successful load. The store keeps only a file's name and size;
+ * whoever must keep the File itself (persist.ts, to reopen the session after a reload)
+ * listens here. Returns the function that stops listening.
+ */
+export function onSourceLoaded(listener: (source: LoadedSource) => void): () => void {
+  loadedListeners.add(listener);
+  return () => void loadedListeners.delete(listener);
+}
+
+function notifyLoaded(source: LoadedSource): void {
+  for (const listener of loadedListeners) listener(source);
+}
+
 function fail(e: unknown): void {
   if (e instanceof EngineError && e.code === 'aborted') {
     set({ loading: null });
@@ -50,6 +75,7 @@ export async function loadQuartiersFile(file: File, options: { demo?: boolean } 
       loading: null,
       demo: options.demo ?? false,
     });
+    notifyLoaded({ kind: 'quartiers', file, demo: options.demo ?? false });
     await refreshResults();
     return true;
   } catch (e) {
@@ -133,6 +159,7 @@ export async function loadEstablishmentsFile(file: File, mapping?: ColumnMapping
       loading: null,
       demo: options.demo ?? get().demo,
     });
+    notifyLoaded({ kind: 'etablissements', file, mapping, demo: options.demo ?? false });
     await refreshResults();
     return true;
   } catch (e) {
@@ -149,11 +176,12 @@ export function cancelLoad(): void {
   set({ loading: null });
 }
 
-export async function loadReferenceFile(file: File): Promise<boolean> {
+export async function loadReferenceFile(file: File, options: { demo?: boolean } = {}): Promise<boolean> {
   set({ loading: { what: 'reference', fileName: file.name, progress: null }, error: null });
   try {
     const r = await getEngine().call('loadReference', { file, name: file.name });
     set({ referenceSource: sourceInfo(file), referenceInfo: { matched: r.matched, codes: r.codes, columns: r.columns }, loading: null });
+    notifyLoaded({ kind: 'reference', file, demo: options.demo ?? false });
     await refreshResults();
     return true;
   } catch (e) {
@@ -162,11 +190,12 @@ export async function loadReferenceFile(file: File): Promise<boolean> {
   }
 }
 
-export async function loadCommunesFile(file: File): Promise<boolean> {
+export async function loadCommunesFile(file: File, options: { demo?: boolean } = {}): Promise<boolean> {
   try {
     const json = JSON.parse(await file.text()) as GeoJSON.FeatureCollection;
     if (json?.type !== 'FeatureCollection') throw new Error('Attendu : un GeoJSON FeatureCollection de communes.');
     set({ communes: json, communesSource: sourceInfo(file) });
+    notifyLoaded({ kind: 'communes', file, demo: options.demo ?? false });
     return true;
   } catch (e) {
     set({ error: `Contours des communes illisibles : ${(e as Error).message}` });

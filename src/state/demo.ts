@@ -62,9 +62,9 @@ export async function loadDemoData(options: DemoOptions = {}): Promise<boolean> 
   if (!demoStillWanted(null)) return false;
   if (!(await loadQuartiersFile(quartiers, { demo: true }))) return false;
   if (!demoStillWanted(quartiers.name)) return false;
-  await loadCommunesFile(communes);
+  await loadCommunesFile(communes, { demo: true });
   if (!demoStillWanted(quartiers.name)) return false;
-  await loadReferenceFile(reference);
+  await loadReferenceFile(reference, { demo: true });
   if (!demoStillWanted(quartiers.name)) return false;
   return loadEstablishmentsFile(etablissements, undefined, { demo: true });
 }

@@ -26,7 +26,7 @@ describe('project file', () => {
     expect(sourceDifferences(saved, { quartiers: fp('qp.geojson', 'aa'), etablissements: fp('etab.csv', 'bb', 100) })).toEqual([]);
     const diff = sourceDifferences(saved, { quartiers: fp('qp.geojson', 'aa'), etablissements: fp('etab-2025.csv', 'cc', 120) });
     expect(diff).toHaveLength(1);
-    expect(diff[0]).toMatch(/établissements diffère.*etab-2025\.csv.*100 octets attendus, 120 trouvés/);
+    expect(diff[0]).toMatch(/fichier d’établissements diffère.*etab-2025\.csv.*100 octets attendus, 120 trouvés/);
     expect(sourceDifferences(saved, { quartiers: fp('qp.geojson', 'aa') })[0]).toMatch(/n’est pas chargé/);
   });
 

@@ -17,6 +17,9 @@ export const SOURCE_LABELS: Record<SourceKind, string> = {
   communes: 'contours des communes',
 };
 
+/** "le fichier de contours…", "le fichier d’établissements…": French elision before a vowel. */
+const ofSource = (kind: SourceKind) => (/^[aeéiou]/i.test(SOURCE_LABELS[kind]) ? `d’${SOURCE_LABELS[kind]}` : `de ${SOURCE_LABELS[kind]}`);
+
 export interface SourceFingerprint {
   name: string;
   size: number;
@@ -85,12 +88,12 @@ export function sourceDifferences(
     const a = saved[kind];
     const b = current[kind];
     if (!a && !b) continue;
-    const label = SOURCE_LABELS[kind];
-    if (a && !b) out.push(`Le projet utilisait un fichier de ${label} (« ${a.name} ») qui n’est pas chargé.`);
-    else if (!a && b) out.push(`Un fichier de ${label} (« ${b.name} ») est chargé alors que le projet n’en utilisait pas.`);
+    const label = ofSource(kind);
+    if (a && !b) out.push(`Le projet utilisait un fichier ${label} (« ${a.name} ») qui n’est pas chargé.`);
+    else if (!a && b) out.push(`Un fichier ${label} (« ${b.name} ») est chargé alors que le projet n’en utilisait pas.`);
     else if (a && b && a.sha256 !== b.sha256) {
       const how = a.size !== b.size ? `${a.size} octets attendus, ${b.size} trouvés` : 'même taille, contenu différent';
-      out.push(`Le fichier de ${label} diffère de celui du projet : « ${b.name} » au lieu de « ${a.name} » (${how}).`);
+      out.push(`Le fichier ${label} diffère de celui du projet : « ${b.name} » au lieu de « ${a.name} » (${how}).`);
     }
   }
   return out;

@@ -19,13 +19,51 @@ export interface CoordinatePlan {
   columns: [number, number];
 }
 
+/** Exact powers of ten (10^22 is the largest a double holds exactly). */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * `[-]digits[.|,digits]` with at most 15 digits, read as digits ÷ 10^decimals: both operands
+ * are exact doubles, so the one rounded division gives the same double as Number() (the
+ * classic exact fast path of decimal parsing). NaN means "not this shape", not "not a number".
+ */
+function plainDecimal(s: string): number {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  let digits = 0;
+  let decimals = -1;
+  let v = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const d = c - 48;
+    if (d >= 0 && d <= 9) {
+      v = v * 10 + d;
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if ((c === 46 || c === 44) && decimals < 0) decimals = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  if (decimals > 0) v /= POW10[decimals];
+  return s.charCodeAt(0) === 45 ? -v : v;
+}
+
 /** Parses a French or English decimal number; NaN for empty, `[ND]` and anything else. */
 export function parseDecimal(raw: string | undefined): number {
   if (raw === undefined) return NaN;
+  const fast = plainDecimal(raw);
+  if (fast === fast) return fast;
   const s = raw.trim();
   if (s === '' || s === '[ND]') return NaN;
   const n = Number(s.indexOf(',') >= 0 ? s.replace(',', '.') : s);
   return Number.isFinite(n) ? n : NaN;
+}
+
+/** Empty cell for coordinates: absent, blank or `[ND]`. */
+function isEmptyCell(raw: string | undefined): boolean {
+  if (raw === undefined) return true;
+  const s = raw.trim();
+  return s === '' || s === '[ND]';
 }
 
 /** Splits a combined "lat, lon" cell (also `[lat, lon]`, `lat;lon`, `lat lon`). */
@@ -128,12 +166,15 @@ export function makeCoordinateReader(plan: CoordinatePlan): (row: string[], out:
     } else {
       const ra = row[ca];
       const rb = row[cb];
-      const emptyA = ra === undefined || ra.trim() === '' || ra.trim() === '[ND]';
-      const emptyB = rb === undefined || rb.trim() === '' || rb.trim() === '[ND]';
-      if (emptyA && emptyB) return 'missing';
       a = parseDecimal(ra);
       b = parseDecimal(rb);
-      if (plan.swapped) [a, b] = [b, a];
+      // Two numbers cannot be two empty cells: look at the cells only when one is not a number.
+      if ((a !== a || b !== b) && isEmptyCell(ra) && isEmptyCell(rb)) return 'missing';
+      if (plan.swapped) {
+        const t = a;
+        a = b;
+        b = t;
+      }
     }
     if (!Number.isFinite(a) || !Number.isFinite(b)) return 'bad';
     if (project) {

@@ -37,6 +37,17 @@ export interface EstablishmentTable {
 
 export const NO_COMMUNE = 0xffff;
 
+/** Value of a five-character code made of ASCII digits, or -1. */
+function fiveDigits(code: string): number {
+  let v = 0;
+  for (let i = 0; i < 5; i++) {
+    const d = code.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 /** Grows typed columns by doubling; `finish` returns exact-length copies. */
 export class EstablishmentTableBuilder {
   count = 0;
@@ -55,6 +66,7 @@ export class EstablishmentTableBuilder {
   labelIndex: Int32Array;
   readonly labels: EstablishmentLabel[] = [];
   private readonly communeIds = new Map<string, number>();
+  private readonly communeByNumber = new Int32Array(100_000).fill(-1);
   readonly communes: string[] = [];
 
   constructor(initialCapacity = 1 << 16) {
@@ -81,6 +93,13 @@ export class EstablishmentTableBuilder {
 
   communeId(code: string): number {
     if (code === '') return NO_COMMUNE;
+    // Five-digit INSEE codes (nearly all rows) are looked up by their number in a flat table:
+    // each row's code is a fresh string, so a Map would hash and compare it every time.
+    const numeric = code.length === 5 ? fiveDigits(code) : -1;
+    if (numeric >= 0) {
+      const known = this.communeByNumber[numeric];
+      if (known >= 0) return known;
+    }
     let id = this.communeIds.get(code);
     if (id === undefined) {
       if (this.communes.length >= NO_COMMUNE) return NO_COMMUNE;
@@ -88,6 +107,7 @@ export class EstablishmentTableBuilder {
       this.communes.push(code);
       this.communeIds.set(code, id);
     }
+    if (numeric >= 0) this.communeByNumber[numeric] = id;
     return id;
   }
 

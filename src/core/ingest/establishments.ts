@@ -73,10 +73,124 @@ const FALSE_VALUES = new Set(['n', 'non', 'false', '0', 'no', 'faux', 'hors ess'
 /** 1 ESS, 0 not ESS, -1 not said. */
 export function readEssFlag(raw: string | undefined): number {
   if (raw === undefined) return -1;
+  // SIRENE writes one letter: answer it without building a trimmed, lower-cased copy.
+  if (raw.length <= 1) {
+    const c = raw.charCodeAt(0);
+    if (c === 79 || c === 111 || c === 89 || c === 121 || c === 49) return 1; // O o Y y 1
+    if (c === 78 || c === 110 || c === 48) return 0; // N n 0
+    return -1;
+  }
   const v = raw.trim().toLowerCase();
   if (TRUE_VALUES.has(v)) return 1;
   if (FALSE_VALUES.has(v)) return 0;
   return -1;
+}
+
+/**
+ * A copy of a cell that does not keep the parsed text alive. V8 cuts cells of 13 characters
+ * or more as views into the text they were read from, so one kept SIRET or name would hold
+ * that text in memory (over a file, nearly all of it); shorter cells are copies already.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
+ * Set of SIRET numbers (integers below 10^15). SIRENE extracts come sorted by SIRET, so keys
+ * larger than every key before are appended to a sorted run (sequential writes, and a binary
+ * search for the rare smaller key); the others go to an open-addressing table of doubles. A
+ * million random probes into a 16 MB table, or a Set<number> boxing each key, cost a tenth of
+ * the ingest. When keys turn out not to come in order, the run is folded into the table and
+ * only the table is used.
+ */
+class NumberSet {
+  private run: Float64Array | null = new Float64Array(1 << 16);
+  private runLength = 0;
+  private outOfOrder = 0;
+  private keys = new Float64Array(1 << 10).fill(-1);
+  private size = 0;
+
+  /** Adds `key` (an integer, 0 ≤ key < 2^53); false when it was already there. */
+  add(key: number): boolean {
+    const run = this.run;
+    if (run !== null) {
+      const n = this.runLength;
+      if (n === 0 || key > run[n - 1]) {
+        if (n === run.length) {
+          this.run = new Float64Array(n * 2);
+          this.run.set(run);
+        }
+        this.run![n] = key;
+        this.runLength = n + 1;
+        return true;
+      }
+      if (sortedIncludes(run, n, key)) return false;
+      // Mostly out of order (after a fair sample): a table alone is cheaper than run + table.
+      if (++this.outOfOrder > 4096 && this.outOfOrder * 8 > n) {
+        for (let i = 0; i < n; i++) this.insert(run[i]);
+        this.run = null;
+      }
+    }
+    return this.insert(key);
+  }
+
+  private insert(key: number): boolean {
+    const i = slot(this.keys, key);
+    if (this.keys[i] === key) return false;
+    this.keys[i] = key;
+    if (++this.size * 2 > this.keys.length) {
+      const old = this.keys;
+      this.keys = new Float64Array(old.length * 2).fill(-1);
+      for (let j = 0; j < old.length; j++) if (old[j] !== -1) this.keys[slot(this.keys, old[j])] = old[j];
+    }
+    return true;
+  }
+}
+
+/** Whether the first `n` values of ascending `a` include `key`. */
+function sortedIncludes(a: Float64Array, n: number, key: number): boolean {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = a[mid];
+    if (v === key) return true;
+    if (v < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Slot of `key` in an open-addressing table (power-of-two length, -1 = empty). */
+function slot(keys: Float64Array, key: number): number {
+  const mask = keys.length - 1;
+  const lo = key >>> 0;
+  const hi = (key / 4294967296) >>> 0;
+  let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  let i = h & mask;
+  while (keys[i] !== -1 && keys[i] !== key) i = (i + 1) & mask;
+  return i;
+}
+
+/** Value of a cell of 1 to 15 ASCII digits, or -1 for anything else. */
+function digitsValue(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** True when the trimmed, upper-cased cell is "F" (a closed establishment). */
+function isClosedState(raw: string | undefined): boolean {
+  if (raw === undefined) return false;
+  if (raw.length === 1) return raw === 'F' || raw === 'f';
+  return raw.trim().toUpperCase() === 'F';
 }
 
 /**
@@ -103,7 +217,8 @@ export async function ingestEstablishments(
 
   const reject = (row: string[], reason: RejectReason) => {
     rejectedBy[reason] = (rejectedBy[reason] ?? 0) + 1;
-    if (rejectedRows.length < maxRejected) rejectedRows.push({ line: read, reason, row });
+    // Kept rows are detached from the parsed text so they do not pin it in memory.
+    if (rejectedRows.length < maxRejected) rejectedRows.push({ line: read, reason, row: row.map(detach) });
     else truncated = true;
   };
 
@@ -126,6 +241,14 @@ export async function ingestEstablishments(
     process = makeRowProcessor(m, plan!, builder, (v) => (hasNonEss ||= v === 0));
   };
 
+  // Rows come in batches of about a thousand, several per slice of text (all with the slice's
+  // byte count): progress is reported once per slice, when the next one starts and at the end,
+  // so the worker does not post a message per batch.
+  let unreportedBytes = -1;
+  const reportProgress = () => {
+    if (unreportedBytes >= 0) options.onProgress?.({ bytesRead: unreportedBytes, rowsParsed: read });
+    unreportedBytes = -1;
+  };
   const { dialect, encodingSwitchAt, bytesRead } = await readCsvStream(
     source,
     {
@@ -133,17 +256,19 @@ export async function ingestEstablishments(
         header = h;
       },
       onRows: (rows, bytes) => {
+        if (bytes !== unreportedBytes) reportProgress();
         if (!process) setup(rows.slice(0, 500));
         for (const row of rows) {
           read++;
           const reason = process!(row);
           if (reason) reject(row, reason);
         }
-        options.onProgress?.({ bytesRead: bytes, rowsParsed: read });
+        unreportedBytes = bytes;
       },
     },
     options,
   );
+  reportProgress();
   if (header.length === 0) {
     throw new EssqError('empty_file', 'Le fichier des établissements est vide. Attendu : une ligne d’en-tête puis une ligne par établissement.');
   }
@@ -185,47 +310,56 @@ function makeRowProcessor(
 ): (row: string[]) => RejectReason | null {
   const readCoords = makeCoordinateReader(plan);
   const xy = [0, 0];
-  const seenNumeric = new Set<number>();
+  const seenNumeric = new NumberSet();
   const seenText = new Set<string>();
   const cell = (row: string[], col: number | undefined) => (col === undefined ? '' : (row[col] ?? '').trim());
   const maxCol = Math.max(...Object.values(m).filter((v): v is number => v !== undefined));
+  const { siret: siretCol, state: stateCol, essFlag: essFlagCol, family: familyCol, legalCategory: legalCol, headcount: headcountCol } = m;
+  const hasFamily = familyCol !== undefined;
+  const hasLegal = legalCol !== undefined;
+  const hasFlag = essFlagCol !== undefined;
 
   return (row) => {
     // A row too short to hold every mapped column (a cut line, a stray note) is not an establishment.
     if (row.length <= maxCol) return 'malformed_row';
-    if (m.state !== undefined && cell(row, m.state).toUpperCase() === 'F') return 'closed';
-    const siret = cell(row, m.siret).replace(/\s/g, '').replace(/\.0$/, '');
-    if (siret !== '' && siret !== '[ND]') {
-      if (/^\d{1,15}$/.test(siret)) {
-        const key = Number(siret);
-        if (seenNumeric.has(key)) return 'duplicate_siret';
-        seenNumeric.add(key);
-      } else {
-        if (seenText.has(siret)) return 'duplicate_siret';
-        seenText.add(siret);
-      }
+    if (stateCol !== undefined && isClosedState(row[stateCol])) return 'closed';
+    // SIRENE SIRETs are 14 plain digits: read their number directly; anything else (spaces,
+    // "….0" from a spreadsheet, letters) takes the general path.
+    const rawSiret = siretCol === undefined ? '' : (row[siretCol] ?? '');
+    let siret: string;
+    let key = digitsValue(rawSiret);
+    if (key >= 0) siret = rawSiret;
+    else {
+      siret = rawSiret.trim().replace(/\s/g, '').replace(/\.0$/, '');
+      if (/^\d{1,15}$/.test(siret)) key = Number(siret);
+    }
+    if (key >= 0) {
+      if (!seenNumeric.add(key)) return 'duplicate_siret';
+    } else if (siret !== '' && siret !== '[ND]') {
+      if (seenText.has(siret)) return 'duplicate_siret';
+      seenText.add(siret);
     }
     const c = readCoords(row, xy);
     if (c === 'missing') return 'no_coordinates';
     if (c === 'bad') return 'bad_coordinates';
     if (!isInFrance(xy[0], xy[1])) return 'outside_france';
 
-    const legal = cell(row, m.legalCategory);
-    const familyLabel = cell(row, m.family);
-    let ess = m.essFlag !== undefined ? readEssFlag(row[m.essFlag]) : -1;
+    const legal = cell(row, legalCol);
+    const familyLabel = cell(row, familyCol);
+    let ess = hasFlag ? readEssFlag(row[essFlagCol]) : -1;
     let family = familyLabel !== '' ? familyFromLabel(familyLabel) : -1;
     if (family === UNKNOWN_FAMILY) family = -1;
     if (ess < 0) {
-      if (m.family !== undefined && familyLabel !== '') ess = 1;
-      else if (m.legalCategory !== undefined && legal !== '') ess = isEssLegalCategory(legal) ? 1 : 0;
-      else if (m.essFlag === undefined && m.family === undefined && m.legalCategory === undefined) ess = 1;
+      if (hasFamily && familyLabel !== '') ess = 1;
+      else if (hasLegal && legal !== '') ess = isEssLegalCategory(legal) ? 1 : 0;
+      else if (!hasFlag && !hasFamily && !hasLegal) ess = 1;
       else ess = 0;
     }
     seeEss(ess);
     if (family < 0) family = ess === 1 ? familyForEss(legal) : familyFromLegalCategory(legal);
 
     let jobs;
-    const headcount = m.headcount !== undefined ? parseDecimal(row[m.headcount]) : NaN;
+    const headcount = headcountCol !== undefined ? parseDecimal(row[headcountCol]) : NaN;
     if (Number.isFinite(headcount) && headcount >= 0) jobs = jobsFromHeadcount(headcount);
     else jobs = jobsFromTranche(cell(row, m.tranche));
 
@@ -243,7 +377,7 @@ function makeRowProcessor(
     b.jobsMax[i] = jobs.max;
     b.commune[i] = b.communeId(cell(row, m.communeCode));
     b.labelIndex[i] = -1;
-    if (ess === 1) b.addLabel(i, { siret, name: cell(row, m.name), naf });
+    if (ess === 1) b.addLabel(i, { siret: detach(siret), name: detach(cell(row, m.name)), naf });
     return null;
   };
 }

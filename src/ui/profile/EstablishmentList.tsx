@@ -46,7 +46,8 @@ export function EstablishmentList({ quartier }: { quartier: number }) {
         {items.length >= LIST_LIMIT ? `Les ${formatFr(LIST_LIMIT)} premiers` : `${formatFr(items.length)} établissement${items.length > 1 ? 's' : ''}`}{' '}
         ESS situés dans le quartier, employeurs ou non, sans les filtres.
       </p>
-      <div className="table-scroll list-scroll">
+      {/* Focusable so that the keyboard can scroll a long list (it holds no control). */}
+      <div className="table-scroll list-scroll" tabIndex={0} role="region" aria-label="Liste des établissements ESS du quartier">
         <table className="data-table establishments">
           <caption className="visually-hidden">Établissements ESS du quartier</caption>
           <thead>

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ingestEstablishments } from '../../src/core/ingest/establishments.ts';
+import { bytesSource } from '../../src/core/ingest/csv-stream.ts';
+import { expectResultOrFrenchError, withinTime } from './fuzz-helpers.ts';
+
+const HEADER = 'siret;nom;categorieJuridiqueUniteLegale;activitePrincipaleEtablissement;trancheEffectifsEtablissement;longitude;latitude';
+
+/** A well-formed establishment line with a unique SIRET, inside metropolitan France. */
+function goodLine(i: number, lon: number, lat: number): string {
+  return `${String(40000000000000 + i)};Structure ${i};9220;88.99B;02;${lon.toFixed(5).replace('.', ',')};${lat.toFixed(5).replace('.', ',')}`;
+}
+
+const badLine = fc.oneof(
+  fc.string({ maxLength: 200 }).filter((s) => !/[\r\n]/.test(s)),
+  fc.constantFrom('NaN;NaN', ';;;;;;Infinity;-Infinity', ';;;;;;1e309;1e309', '"unterminated;field', '\u0000\u0001\u0002', ';;;;;;[ND];[ND]'),
+  fc.array(fc.constantFrom(';', 'x', '"', ',', '9'), { maxLength: 3000 }).map((a) => a.join('')),
+  fc.integer({ min: 1, max: 5000 }).map((n) => 'a;'.repeat(n)),
+);
+
+async function ingest(bytes: Uint8Array, chunk: number) {
+  return ingestEstablishments(bytesSource(bytes, chunk), { sliceBytes: 4096, maxRejectedRows: 1000 });
+}
+
+describe('CSV reader under hostile input', () => {
+  it('ends every random byte sequence in a result or a French error, within bounded time', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 4000 }), fc.integer({ min: 1, max: 512 }), async (bytes, chunk) => {
+        try {
+          const { report } = await withinTime(5000, ingest(bytes, chunk));
+          expect(report.read).toBe(report.accepted + report.rejected);
+        } catch (e) {
+          expectResultOrFrenchError(e);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps every good row whatever bad lines are mixed in, and accounts for all', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 7, noNaN: true }), fc.double({ min: 43, max: 49, noNaN: true })), { minLength: 5, maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(), badLine), { maxLength: 30 }),
+        fc.boolean(),
+        fc.integer({ min: 7, max: 700 }),
+        async (points, bads, crlf, chunk) => {
+          const lines = points.map(([lon, lat], i) => goodLine(i, lon, lat));
+          for (const [at, bad] of bads) lines.splice(at % (lines.length + 1), 0, bad);
+          // Bad lines must not swallow good ones through an open quote.
+          const safe = lines.map((l) => (l.split('"').length % 2 === 0 ? l.replace(/"/g, '') : l));
+          const text = [HEADER, ...safe].join(crlf ? '\r\n' : '\n') + '\n';
+          const { report, table } = await withinTime(5000, ingest(new TextEncoder().encode(text), chunk));
+          expect(report.read).toBe(report.accepted + report.rejected);
+          const sirets = new Set(table.labels.map((l) => l.siret));
+          for (let i = 0; i < points.length; i++) expect(sirets.has(String(40000000000000 + i))).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('copes with thousands of columns and huge fields', async () => {
+    const cols = Array.from({ length: 5000 }, (_, i) => `c${i}`);
+    const text = [['longitude', 'latitude', ...cols].join(','), ['1.44', '43.6', ...cols.map(() => 'x')].join(','), `2,45,${'y'.repeat(2_000_000)}`].join('\n');
+    const { report } = await withinTime(20_000, ingest(new TextEncoder().encode(text), 65536));
+    expect(report.read).toBe(2);
+    expect(report.accepted).toBe(2);
+  });
+
+  it('keeps the good rows of a large file after a stray quote that never closes', async () => {
+    const lines = [HEADER];
+    for (let i = 0; i < 40_000; i++) lines.push(i === 10 ? `"Régie du quartier;9220;88.99B;02;1,4;43,6` : goodLine(i, 1 + (i % 500) / 100, 43 + (i % 300) / 100));
+    const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+    const { report } = await withinTime(20_000, ingest(bytes, 65536));
+    expect(report.read).toBe(40_000);
+    expect(report.accepted).toBe(39_999);
+    expect(report.rejected).toBe(1);
+  });
+
+  it('reads a file whose second half is in another encoding without losing rows', async () => {
+    const head = new TextEncoder().encode(`${HEADER}\n${goodLine(1, 1.4, 43.6)}\n`);
+    const tail = Uint8Array.from([...`${goodLine(2, 1.5, 43.7)}\n`].map((c) => c.charCodeAt(0)).concat([0xe9, 0x0a]));
+    const bytes = new Uint8Array([...head, ...tail]);
+    const { report } = await ingest(bytes, 16);
+    expect(report.accepted).toBe(2);
+    expect(report.read).toBe(report.accepted + report.rejected);
+  });
+});
