@@ -73,22 +73,147 @@ function mask(allowed: number[] | null, size: number): Uint8Array {
 }
 
 /**
+ * What stays true across filter changes for one placement: each row's two territories (a
+ * quartier and "all quartiers", or a ring and a rest-of-commune; -1 for none), the ESS rows
+ * that reach some territory, and the denominators already computed per employer/commune
+ * filter. Family, sector and size filters only select ESS rows, so a click on them reads the
+ * ESS rows alone (about one row in eight) and reuses the denominators.
+ */
+interface Plan {
+  table: EstablishmentTable;
+  layoutKey: string;
+  u0: Int32Array;
+  u1: Int32Array;
+  essRows: Int32Array;
+  communeUnit: Int32Array;
+  denominators: Map<string, Float64Array[]>;
+}
+
+const plans = new WeakMap<Placement, Plan>();
+
+function planFor(table: EstablishmentTable, placement: Placement, layout: UnitLayout): Plan {
+  const layoutKey = `${layout.quartiers}|${layout.communes.join(',')}`;
+  const cached = plans.get(placement);
+  if (cached && cached.table === table && cached.layoutKey === layoutKey) return cached;
+  const n = layout.quartiers;
+  const all = 2 * n + layout.communes.length;
+  const unitOf = new Map(layout.communes.map((code, i) => [code, 2 * n + i]));
+  const communeUnit = new Int32Array(table.communes.length + 1).fill(-1);
+  table.communes.forEach((code, i) => (communeUnit[i] = unitOf.get(code) ?? -1));
+  const noCommune = table.communes.length;
+  const u0 = new Int32Array(table.count);
+  const u1 = new Int32Array(table.count);
+  let essCount = 0;
+  for (let i = 0; i < table.count; i++) {
+    const q = placement.quartier[i];
+    if (q >= 0) {
+      u0[i] = q;
+      u1[i] = all;
+    } else {
+      const r = placement.ring[i];
+      const cu = communeUnit[table.commune[i] === NO_COMMUNE ? noCommune : table.commune[i]];
+      u0[i] = r >= 0 ? n + r : cu;
+      u1[i] = r >= 0 ? cu : -1;
+    }
+    if (u0[i] >= 0 && table.ess[i] === 1) essCount++;
+  }
+  const essRows = new Int32Array(essCount);
+  for (let i = 0, k = 0; i < table.count; i++) if (u0[i] >= 0 && table.ess[i] === 1) essRows[k++] = i;
+  const plan: Plan = { table, layoutKey, u0, u1, essRows, communeUnit, denominators: new Map() };
+  plans.set(placement, plan);
+  return plan;
+}
+
+/** Allowed flag per table commune index (the last index stands for "no commune"). */
+function communeMask(table: EstablishmentTable, communes: string[] | null): Uint8Array | null {
+  if (!communes) return null;
+  const allowed = new Set(communes);
+  const ok = new Uint8Array(table.communes.length + 1);
+  table.communes.forEach((code, i) => (ok[i] = allowed.has(code) ? 1 : 0));
+  return ok;
+}
+
+/** All establishments and all jobs per unit: the denominators, cached per employer/commune filter. */
+function denominators(plan: Plan, units: number, filters: Filters, communeOk: Uint8Array | null): Float64Array[] {
+  const key = `${filters.employerOnly}|${filters.communes?.join(',') ?? '*'}`;
+  const cached = plan.denominators.get(key);
+  if (cached) return cached;
+  const { table, u0, u1 } = plan;
+  const { employer, jobsEstimate, jobsMin, jobsMax, commune } = table;
+  const est = new Float64Array(units);
+  const jobs = new Float64Array(units);
+  const jmin = new Float64Array(units);
+  const jmax = new Float64Array(units);
+  const noCommune = table.communes.length;
+  const employerOnly = filters.employerOnly;
+  for (let i = 0; i < table.count; i++) {
+    const a = u0[i];
+    if (a < 0) continue;
+    if (employerOnly && employer[i] === 0) continue;
+    if (communeOk && communeOk[commune[i] === NO_COMMUNE ? noCommune : commune[i]] === 0) continue;
+    const je = jobsEstimate[i], lo = jobsMin[i], hi = jobsMax[i];
+    est[a]++;
+    jobs[a] += je;
+    jmin[a] += lo;
+    jmax[a] += hi;
+    const b = u1[i];
+    if (b >= 0) {
+      est[b]++;
+      jobs[b] += je;
+      jmin[b] += lo;
+      jmax[b] += hi;
+    }
+  }
+  const result = [est, jobs, jmin, jmax];
+  // A handful of employer/commune combinations per session: keep them all but bounded.
+  if (plan.denominators.size > 16) plan.denominators.clear();
+  plan.denominators.set(key, result);
+  return result;
+}
+
+/** Adds one counted ESS establishment to unit `u`. */
+function addEss(t: Totals, u: number, f: number, s: number, z: number, je: number, lo: number, hi: number, nonEmployer: boolean): void {
+  if (nonEmployer) t.essNonEmployer[u]++;
+  t.essEstablishments[u]++;
+  t.essJobs[u] += je;
+  t.essJobsMin[u] += lo;
+  t.essJobsMax[u] += hi;
+  if (je > t.essJobsLargest[u]) t.essJobsLargest[u] = je;
+  const fi = u * NF + f;
+  t.familyEstablishments[fi]++;
+  t.familyJobs[fi] += je;
+  if (je > t.familyLargest[fi]) t.familyLargest[fi] = je;
+  const si = u * NS + s;
+  t.sectorEstablishments[si]++;
+  t.sectorJobs[si] += je;
+  if (je > t.sectorLargest[si]) t.sectorLargest[si] = je;
+  const zi = u * NZ + z;
+  t.sizeEstablishments[zi]++;
+  t.sizeJobs[zi] += je;
+  if (je > t.sizeLargest[zi]) t.sizeLargest[zi] = je;
+}
+
+/**
  * Accumulates the totals of every unit for the given filters.
  *
  * Filters on family, sector and size select the ESS establishments counted; the
  * denominators (all establishments, all jobs) ignore them but follow the employer and
- * commune filters, so that a share compares like with like.
+ * commune filters, so that a share compares like with like. The per-placement plan and the
+ * denominators are cached: after the first call for a placement, a filter change reads only
+ * the ESS rows. The returned arrays must not be modified.
  */
 export function aggregate(table: EstablishmentTable, placement: Placement, layout: UnitLayout, filters: Filters): Totals {
   const n = layout.quartiers;
   const c = layout.communes.length;
   const units = 2 * n + c + 1;
-  const all = 2 * n + c;
+  const plan = planFor(table, placement, layout);
+  const communeOk = communeMask(table, filters.communes);
+  const [allEstablishments, allJobs, allJobsMin, allJobsMax] = denominators(plan, units, filters, communeOk);
   const f64 = (k = 1) => new Float64Array(units * k);
   const t: Totals = {
     units, layout,
     essEstablishments: f64(), essNonEmployer: f64(), essJobs: f64(), essJobsMin: f64(), essJobsMax: f64(), essJobsLargest: f64(),
-    allEstablishments: f64(), allJobs: f64(), allJobsMin: f64(), allJobsMax: f64(),
+    allEstablishments, allJobs, allJobsMin, allJobsMax,
     familyEstablishments: f64(NF), familyJobs: f64(NF), familyLargest: f64(NF),
     sectorEstablishments: f64(NS), sectorJobs: f64(NS), sectorLargest: f64(NS),
     sizeEstablishments: f64(NZ), sizeJobs: f64(NZ), sizeLargest: f64(NZ),
@@ -96,73 +221,28 @@ export function aggregate(table: EstablishmentTable, placement: Placement, layou
   const famOk = mask(filters.families, NF);
   const secOk = mask(filters.sectors, NS);
   const sizOk = mask(filters.sizes, NZ);
-  // Table commune index → rest-of-commune unit, and → allowed by the commune filter.
-  const communeUnit = new Int32Array(table.communes.length + 1).fill(-1);
-  const communeOk = new Uint8Array(table.communes.length + 1).fill(filters.communes ? 0 : 1);
-  const unitOf = new Map(layout.communes.map((code, i) => [code, 2 * n + i]));
-  const allowed = filters.communes ? new Set(filters.communes) : null;
-  table.communes.forEach((code, i) => {
-    communeUnit[i] = unitOf.get(code) ?? -1;
-    if (allowed?.has(code)) communeOk[i] = 1;
-  });
+  const { family, sector, size, employer, jobsEstimate, jobsMin, jobsMax, commune } = table;
+  const { u0, u1, essRows } = plan;
   const noCommune = table.communes.length;
-  if (!allowed) communeOk[noCommune] = 1;
-
-  const { quartier, ring } = placement;
-  const { ess, family, sector, size, employer, jobsEstimate, jobsMin, jobsMax, commune } = table;
   const employerOnly = filters.employerOnly;
-  const targets = new Int32Array(4);
-  const count = table.count;
-  for (let i = 0; i < count; i++) {
-    const q = quartier[i];
-    const r = ring[i];
-    const cm = commune[i] === NO_COMMUNE ? noCommune : commune[i];
-    if (communeOk[cm] === 0) continue;
-    let k = 0;
-    if (q >= 0) {
-      targets[k++] = q;
-      targets[k++] = all;
-    } else {
-      if (r >= 0) targets[k++] = n + r;
-      const cu = communeUnit[cm];
-      if (cu >= 0) targets[k++] = cu;
-    }
-    if (k === 0) continue;
-    const isEss = ess[i] === 1;
-    if (employerOnly && employer[i] === 0) {
-      if (isEss && famOk[family[i]] && secOk[sector[i]]) for (let j = 0; j < k; j++) t.essNonEmployer[targets[j]]++;
+  for (let k = 0; k < essRows.length; k++) {
+    const i = essRows[k];
+    if (communeOk && communeOk[commune[i] === NO_COMMUNE ? noCommune : commune[i]] === 0) continue;
+    const f = family[i], s = sector[i];
+    if (famOk[f] === 0 || secOk[s] === 0) continue;
+    const a = u0[i], b = u1[i];
+    const nonEmployer = employer[i] === 0;
+    if (employerOnly && nonEmployer) {
+      // Counted apart, as observatories do.
+      t.essNonEmployer[a]++;
+      if (b >= 0) t.essNonEmployer[b]++;
       continue;
     }
-    const je = jobsEstimate[i];
-    const jmin = jobsMin[i];
-    const jmax = jobsMax[i];
-    const countEss = isEss && famOk[family[i]] === 1 && secOk[sector[i]] === 1 && sizOk[size[i]] === 1;
-    for (let j = 0; j < k; j++) {
-      const u = targets[j];
-      t.allEstablishments[u]++;
-      t.allJobs[u] += je;
-      t.allJobsMin[u] += jmin;
-      t.allJobsMax[u] += jmax;
-      if (!countEss) continue;
-      if (employer[i] === 0) t.essNonEmployer[u]++;
-      t.essEstablishments[u]++;
-      t.essJobs[u] += je;
-      t.essJobsMin[u] += jmin;
-      t.essJobsMax[u] += jmax;
-      if (je > t.essJobsLargest[u]) t.essJobsLargest[u] = je;
-      const fi = u * NF + family[i];
-      t.familyEstablishments[fi]++;
-      t.familyJobs[fi] += je;
-      if (je > t.familyLargest[fi]) t.familyLargest[fi] = je;
-      const si = u * NS + sector[i];
-      t.sectorEstablishments[si]++;
-      t.sectorJobs[si] += je;
-      if (je > t.sectorLargest[si]) t.sectorLargest[si] = je;
-      const zi = u * NZ + size[i];
-      t.sizeEstablishments[zi]++;
-      t.sizeJobs[zi] += je;
-      if (je > t.sizeLargest[zi]) t.sizeLargest[zi] = je;
-    }
+    const z = size[i];
+    if (sizOk[z] === 0) continue;
+    const je = jobsEstimate[i], lo = jobsMin[i], hi = jobsMax[i];
+    addEss(t, a, f, s, z, je, lo, hi, nonEmployer);
+    if (b >= 0) addEss(t, b, f, s, z, je, lo, hi, nonEmployer);
   }
   return t;
 }
