@@ -16,7 +16,8 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   `img-src 'self' data: blob: ${BASEMAP_HOSTS}`,
-  `connect-src 'self' ${BASEMAP_HOSTS}`,
+  // blob: is the app's own data: large point sets reach MapLibre's worker as blob: URLs.
+  `connect-src 'self' blob: ${BASEMAP_HOSTS}`,
   "font-src 'self' data:",
   "object-src 'none'",
   "base-uri 'none'",

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseQuartiers } from '../src/core/ingest/geojson.ts';
+import { isZip, parseQuartiersShapefile } from '../src/core/ingest/shapefile.ts';
 import { ingestEstablishments } from '../src/core/ingest/establishments.ts';
 import { decodeText, parseReference } from '../src/core/ingest/reference.ts';
 import { computeDiagnostic, DEFAULT_RING_METRES, placeEstablishments, rowAccounting } from '../src/core/diagnostic.ts';
@@ -65,7 +66,12 @@ export async function runCli(args: CliArgs): Promise<string> {
   readable(args.quartiers, 'des quartiers');
   readable(args.etablissements, 'des établissements');
   if (args.reference) readable(args.reference, 'de référence');
-  const { quartiers, crs } = parseQuartiers(decodeText(fs.readFileSync(args.quartiers)), { fileName: path.basename(args.quartiers) });
+  const quartierBytes = new Uint8Array(fs.readFileSync(args.quartiers));
+  const fileName = path.basename(args.quartiers);
+  // A zipped shapefile is told apart by its bytes, like in the app.
+  const { quartiers, crs } = isZip(quartierBytes)
+    ? await parseQuartiersShapefile(quartierBytes, { fileName })
+    : parseQuartiers(decodeText(quartierBytes), { fileName });
   const { table, report } = await ingestEstablishments(fs.createReadStream(args.etablissements, { highWaterMark: 1 << 20 }));
   const reference = args.reference ? parseReference(decodeText(fs.readFileSync(args.reference))) : null;
   const placement = placeEstablishments(quartiers, table, args.perimetre);

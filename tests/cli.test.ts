@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { shared } from './shared-data.ts';
+import { createShapefileZip } from './fixtures/shapefile/create-shapefile.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const TRANCHES = ['NN', '01', '02', '03', '11', '12'];
@@ -117,6 +118,31 @@ describe('aggregate CLI on the Occitanie quartiers', () => {
     expect(l93.rows).toEqual(out.rows);
     const byCode = new Map(out.quartiers.map((q: { code: string; establishments: number }) => [q.code, q.establishments]));
     for (const q of l93.quartiers) expect([q.code, q.establishments]).toEqual([q.code, byCode.get(q.code)]);
+  });
+});
+
+describe('aggregate CLI on a zipped shapefile', () => {
+  it('gives the same result from the quartiers as a Lambert-93 shapefile with a Windows-1252 table', () => {
+    const qp = JSON.parse(fs.readFileSync(shared('occitanie-qpv-2015', 'qp.geojson'), 'utf8')) as FeatureCollection<Polygon>;
+    const zip = createShapefileZip({
+      fields: ['CODE_QP', 'NOM_QP', 'COMMUNE_QP'],
+      records: qp.features.map((f) => ({
+        rings: f.geometry.coordinates as [number, number][][],
+        values: { CODE_QP: f.properties!.code_qp, NOM_QP: f.properties!.nom_qp, COMMUNE_QP: f.properties!.commune_qp },
+      })),
+    });
+    const file = path.join(dir, 'qp-lambert93.zip');
+    fs.writeFileSync(file, zip);
+    const fromZip = runCli(['--quartiers', file, '--etablissements', path.join(dir, 'etab.csv')]);
+    const fromGeoJson = runCli(['--quartiers', shared('occitanie-qpv-2015', 'qp.geojson'), '--etablissements', path.join(dir, 'etab.csv')]);
+    expect(fromZip.stderr).toBe('');
+    const a = JSON.parse(fromZip.stdout);
+    const b = JSON.parse(fromGeoJson.stdout);
+    expect(a.meta.quartiersCrs).toBe('EPSG:2154');
+    expect(a.rows).toEqual(b.rows);
+    expect(a.quartiers.map((q: { code: string; name: string; establishments: number }) => [q.code, q.name, q.establishments])).toEqual(
+      b.quartiers.map((q: { code: string; name: string; establishments: number }) => [q.code, q.name, q.establishments]),
+    );
   });
 });
 
