@@ -80,10 +80,19 @@ export const INDICATORS: Record<IndicatorKey, IndicatorDef> = {
   },
 };
 
+// One formatter per number of digits: toLocaleString builds a new one on every call, and the
+// tables format thousands of cells.
+const formatters = new Map<number, Intl.NumberFormat>();
+
 /** French number formatting (narrow no-break space for thousands, decimal comma). */
 export function formatFr(v: number | null, digits = 0): string {
   if (v === null || !Number.isFinite(v)) return '–';
-  return v.toLocaleString('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  let f = formatters.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(digits, f);
+  }
+  return f.format(v);
 }
 
 /** "12,5 %" or "s" or "–". */

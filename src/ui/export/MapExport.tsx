@@ -3,7 +3,7 @@
  * the user's own once edited), PNG at 1×, 2×, 3× the screen or 4 000 px wide, or an A4 PDF,
  * with the resulting size announced before the click and the alternative text shown after.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { formatFr } from '../../core/indicators/catalog.ts';
 import { mapScreenSize } from '../../map/export-image.ts';
 import { getMap, onMapChange } from '../../map/map-instance.ts';
@@ -51,9 +51,15 @@ function useMapWidth(): number | null {
 
 export function MapExport() {
   const id = useId();
-  // Two selectors returning strings: a selector building a new object would re-render forever.
-  const proposedTitle = useStore((s) => defaultTitles(s).title);
-  const proposedSubtitle = useStore((s) => defaultTitles(s).subtitle);
+  // The titles depend on these three slices only: recomputing them on every store change (each
+  // progress tick of a load) walked all quartiers on the main thread.
+  const indicator = useStore((s) => s.indicator);
+  const filters = useStore((s) => s.filters);
+  const quartiers = useStore((s) => s.quartiers);
+  const { title: proposedTitle, subtitle: proposedSubtitle } = useMemo(
+    () => defaultTitles({ ...useStore.getState(), indicator, filters, quartiers }),
+    [indicator, filters, quartiers],
+  );
   const ready = useStore((s) => s.quartiers.length > 0 && s.results !== null);
   const [title, setTitle] = useState<string | null>(null);
   const [subtitle, setSubtitle] = useState<string | null>(null);
