@@ -24,8 +24,8 @@ export interface Rng {
   normalish(): number;
 }
 
-/** mulberry32: tiny, fast and good enough for sampling shapes and categories. */
-function mulberry32(seed: number): () => number {
+/** mulberry32: tiny, fast and good enough for sampling shapes and categories (the benchmarks use it too). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -10,26 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeBrowser, createDriver, type Driver } from './driver.ts';
 import { shared } from '../shared-data.ts';
-
-const FAMILY_CODES = ['9220', '9220', '9220', '5458', '8210', '9300', '5710', '5499'];
-const NAF = ['88.99B', '88.10A', '93.12Z', '85.59A', '47.11B', '56.10A'];
-const TRANCHES = ['NN', '01', '02', '03', '11', '12', '21'];
-
-/** Establishments in Windows-1252 with `;`, decimal commas and a few bad rows, on the real DVF points. */
-function createEstablishmentsCsv(file: string): number {
-  const lines = fs.readFileSync(shared('occitanie-qpv-2015', 'foncier_qp.csv'), 'utf8').trim().split('\n').slice(1);
-  const out = ['SIRET;Raison sociale;Catégorie juridique;Code NAF;Tranche d’effectif;Longitude;Latitude;Code commune'];
-  lines.forEach((l, i) => {
-    const c = l.split(',');
-    out.push(
-      [String(50000000000000 + i), `"Établissement n°${i}; Hérault"`, FAMILY_CODES[i % 8], NAF[i % 6], TRANCHES[i % 7], c[8].replace('.', ','), c[9].replace('.', ','), c[2]].join(';'),
-    );
-  });
-  out.push('99999999999999;Sans coordonnées;9220;88.99B;01;;;31555');
-  const text = out.join('\r\n') + '\r\n';
-  fs.writeFileSync(file, Buffer.from([...text].map((ch) => (ch === '’' ? 0x92 : ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 0x3f))));
-  return out.length - 1;
-}
+import { createEstablishmentsCsv } from './occitanie.ts';
 
 /** Values of one column of the ranking table, keyed by quartier code. */
 async function column(d: Driver, header: string): Promise<Map<string, string>> {

@@ -14,7 +14,10 @@ const FAMILY_CODES = ['9220', '9220', '9220', '5458', '8210', '9300', '5710', '5
 const NAF = ['88.99B', '88.10A', '93.12Z', '85.59A', '47.11B', '56.10A'];
 const TRANCHES = ['NN', '01', '02', '03', '11', '12', '21'];
 
-/** Establishments in Windows-1252 with `;` and decimal commas, one per DVF point; returns the row count. */
+/**
+ * Establishments in Windows-1252 with `;` and decimal commas, one per DVF point, plus one row
+ * without coordinates (which the import must reject and count); returns the row count.
+ */
 export function createEstablishmentsCsv(file: string): number {
   const lines = fs.readFileSync(shared('occitanie-qpv-2015', 'foncier_qp.csv'), 'utf8').trim().split('\n').slice(1);
   const out = ['SIRET;Raison sociale;Catégorie juridique;Code NAF;Tranche d’effectif;Longitude;Latitude;Code commune'];
@@ -24,6 +27,7 @@ export function createEstablishmentsCsv(file: string): number {
       [String(50000000000000 + i), `"Établissement n°${i}; Hérault"`, FAMILY_CODES[i % 8], NAF[i % 6], TRANCHES[i % 7], c[8].replace('.', ','), c[9].replace('.', ','), c[2]].join(';'),
     );
   });
+  out.push('99999999999999;Sans coordonnées;9220;88.99B;01;;;31555');
   const text = out.join('\r\n') + '\r\n';
   fs.writeFileSync(file, Buffer.from([...text].map((ch) => (ch === '’' ? 0x92 : ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 0x3f))));
   return out.length - 1;

@@ -8,7 +8,7 @@ import { formatFr } from '../../core/indicators/catalog.ts';
 import { mapScreenSize } from '../../map/export-image.ts';
 import { getMap, onMapChange } from '../../map/map-instance.ts';
 import { useStore } from '../../state/store.ts';
-import { downloadBlob } from './download-blob.ts';
+import { downloadBlob } from '../common/download.ts';
 import { ExportStatus, IDLE, LABEL_STYLE, ROW_STYLE, SECTION_STYLE, TEXT_INPUT_STYLE, errorMessage, type ExportState } from './ExportStatus.tsx';
 import { defaultTitles } from './report-context.ts';
 import { compositionWidth } from './snapshot-style.ts';

@@ -6,7 +6,7 @@
 import { useId, useRef, useState } from 'react';
 import { formatFr } from '../../core/indicators/catalog.ts';
 import { useStore } from '../../state/store.ts';
-import { downloadBlob } from './download-blob.ts';
+import { downloadBlob } from '../common/download.ts';
 import { ExportStatus, IDLE, ROW_STYLE, SECTION_STYLE, errorMessage, type ExportState } from './ExportStatus.tsx';
 
 type Scope = 'profile' | 'selection' | 'all';
