@@ -141,6 +141,13 @@ export function generateDemoData(outDir: string, seed = DEMO_SEED): DemoDataResu
 
 const isCli = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isCli) {
-  const outDir = process.argv[2] ?? fileURLToPath(new URL('../public/data/', import.meta.url));
-  console.log(generateDemoData(outDir).summary);
+  const arg = process.argv[2];
+  if (arg?.startsWith('-')) {
+    // An option is never a folder: say how to call the script instead of writing into "--help".
+    console.error('Usage : npm run demo-data [-- <dossier de sortie>]   (par défaut : public/data)');
+    process.exitCode = arg === '-h' || arg === '--help' ? 0 : 2;
+  } else {
+    const outDir = arg ?? fileURLToPath(new URL('../public/data/', import.meta.url));
+    console.log(generateDemoData(outDir).summary);
+  }
 }
