@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { ingestEstablishments } from '../../src/core/ingest/establishments.ts';
+import { readCsvStream } from '../../src/core/ingest/csv-stream.ts';
 import { bytesSource } from '../../src/core/ingest/csv-stream.ts';
 import { expectResultOrFrenchError, withinTime } from './fuzz-helpers.ts';
 
@@ -21,6 +23,38 @@ const badLine = fc.oneof(
 async function ingest(bytes: Uint8Array, chunk: number) {
   return ingestEstablishments(bytesSource(bytes, chunk), { sliceBytes: 4096, maxRejectedRows: 1000 });
 }
+
+describe('fast CSV reader', () => {
+  it('gives exactly papaparse’s rows on well-formed files, whatever the chunking', async () => {
+    const field = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('', 'a;b', 'a,b', 'dit "oui"', 'deux\nlignes', 'Œuvre ’solidaire’', '  espacé  ', '[ND]', '43,6'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom(';', ',', '\t', '|'),
+        fc.constantFrom('\n', '\r\n'),
+        fc.integer({ min: 1, max: 300 }),
+        async (rows, delimiter, newline, chunk) => {
+          const header = ['a', 'b', 'c'];
+          const text = Papa.unparse([header, ...rows], { delimiter, newline, quotes: false });
+          const expected = Papa.parse<string[]>(text, { delimiter, newline, skipEmptyLines: 'greedy' }).data.slice(1);
+          const got: string[][] = [];
+          await readCsvStream(
+            bytesSource(new TextEncoder().encode(text), chunk),
+            { onHeader: () => {}, onRows: (r) => got.push(...r) },
+            { dialect: { delimiter, newline: newline as '\n' | '\r\n', encoding: 'utf-8', bom: false }, sliceBytes: 64 },
+          );
+          // A field with up to two line breaks is legitimate and must come out whole.
+          const tooManyBreaks = rows.some((r) => r.some((f) => f.split('\n').length > 3));
+          if (!tooManyBreaks) expect(got).toEqual(expected);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
 
 describe('CSV reader under hostile input', () => {
   it('ends every random byte sequence in a result or a French error, within bounded time', async () => {
