@@ -42,10 +42,26 @@ export interface Indicators {
   secret: { establishments: boolean; jobs: boolean };
 }
 
+/** The four confidentiality combinations, shared (see EMPTY_CELL), indexed by establishments × 2 + jobs. */
+const SECRET_FLAGS: readonly Indicators['secret'][] = [
+  Object.freeze({ establishments: false, jobs: false }),
+  Object.freeze({ establishments: false, jobs: true }),
+  Object.freeze({ establishments: true, jobs: false }),
+  Object.freeze({ establishments: true, jobs: true }),
+];
+
 const ratio = (a: number, b: number | null) => (b !== null && b > 0 ? a / b : null);
+
+/**
+ * The empty cell, shared: most cells of most territories are empty, and one shared frozen
+ * object is cheaper to build and to post to the main thread (structured clone sends a
+ * repeated object once) than thousands of equal ones.
+ */
+const EMPTY_CELL: MixCell = Object.freeze({ establishments: 0, jobs: 0, secret: false });
 
 /** One mix cell: establishments, jobs and the confidentiality flag. */
 function cell(i: number, est: Float64Array, jobs: Float64Array, largest: Float64Array): MixCell {
+  if (est[i] === 0 && jobs[i] === 0) return EMPTY_CELL;
   return { establishments: est[i], jobs: jobs[i], secret: isSecret(est[i], jobs[i], largest[i]) };
 }
 
@@ -125,10 +141,7 @@ export function unitIndicators(t: Totals, u: number, fileHasAll: boolean, ref: D
     families: familyMix(t, u),
     sectors: sectorMix(t, u),
     sizes: sizeMix(t, u),
-    secret: {
-      establishments: isSecret(est),
-      jobs: isSecret(est, jobs.estimate, t.essJobsLargest[u]),
-    },
+    secret: SECRET_FLAGS[(isSecret(est) ? 2 : 0) + (isSecret(est, jobs.estimate, t.essJobsLargest[u]) ? 1 : 0)],
   };
 }
 
