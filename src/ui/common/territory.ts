@@ -8,12 +8,15 @@ export function territoryLabel(quartiers: QuartierSummary[], maxNames = 3): stri
   if (quartiers.length === 0) return '';
   const names: string[] = [];
   const seen = new Set<string>();
+  const add = (key: string, name: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    names.push(name);
+  };
   for (const q of quartiers) {
-    q.communes.forEach((code, i) => {
-      if (seen.has(code)) return;
-      seen.add(code);
-      names.push(q.communeNames[i] || code);
-    });
+    q.communes.forEach((code, i) => add(code, q.communeNames[i] || code));
+    // 2015 files name the communes without their INSEE codes: name them all the same.
+    if (q.communes.length === 0) for (const name of q.communeNames) add(`nom:${name}`, name);
   }
   const shown = names.slice(0, maxNames).join(', ');
   const rest = names.length - maxNames;
