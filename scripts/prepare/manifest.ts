@@ -19,21 +19,13 @@ export interface Manifest {
   tool: 'ess-quartiers prepare-data';
   createdAt: string;
   parameters: { departements: string[]; qpv: QpvGeneration; sirene: SireneLayout; source: string | null };
-  sources: {
+  sources: (Pick<ResolvedInput, 'file' | 'origin' | 'url' | 'finalUrl' | 'obtainedAt' | 'lastModified' | 'bytes' | 'sha256'> & {
     role: string;
     label: string;
     documentation: { title: string; publisher: string; url: string };
-    file: string;
-    origin: 'download' | 'folder';
-    url: string | null;
-    finalUrl: string | null;
-    obtainedAt: string;
-    lastModified: string | null;
-    bytes: number;
-    sha256: string;
     resumedDownload: boolean;
     rowsRead: number | null;
-  }[];
+  })[];
   outputs: { establishments: OutputFile; quartiers: OutputFile; quartierList: OutputFile };
   establishments: {
     rowsIn: number;
