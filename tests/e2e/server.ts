@@ -3,20 +3,24 @@
  * get, and serves it with `vite preview` on 127.0.0.1 at a free port. Used by the e2e
  * project's global setup (global-setup.ts), so the build happens once per test run.
  */
+import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** Build output, under the git-ignored .tmp so it never mixes with `dist/`. */
-export const OUT_DIR = fileURLToPath(new URL('../../.tmp/e2e-dist', import.meta.url));
+/**
+ * Build output, under the git-ignored .tmp so it never mixes with `dist/`; one folder per
+ * process, so two test runs in the same tree never rebuild each other's served files.
+ */
+export const OUT_DIR = fileURLToPath(new URL(`../../.tmp/e2e-dist-${process.pid}`, import.meta.url));
 
 export interface E2eServer {
   url: string;
   close(): Promise<void>;
 }
 
-/** Builds the app into `.tmp/e2e-dist` and serves it; `url` ends with a slash. */
+/** Builds the app into `.tmp/e2e-dist-<pid>` and serves it, and removes the build on close; `url` ends with a slash. */
 export async function startServer(): Promise<E2eServer> {
   const configFile = fileURLToPath(new URL('../../vite.config.ts', import.meta.url));
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: the
@@ -46,6 +50,9 @@ export async function startServer(): Promise<E2eServer> {
   if (!address || typeof address !== 'object') throw new Error('vite preview : adresse du serveur introuvable.');
   return {
     url: `http://127.0.0.1:${address.port}/`,
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      await rm(OUT_DIR, { recursive: true, force: true });
+    },
   };
 }
