@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { detectMapping } from '../src/core/ingest/column-mapping.ts';
+import { detectLayout, detectMapping, fieldsToConfirm, hasCoordinates } from '../src/core/ingest/column-mapping.ts';
 import { shared } from './shared-data.ts';
 
 function headAndSample(file: string, delimiter: string) {
@@ -17,7 +17,11 @@ describe('detectMapping on real SIRENE layouts', () => {
     const name = (f: keyof typeof mapping) => header[mapping[f]!];
     expect(layout).toBe('geo-sirene');
     expect(name('siret')).toBe('siret');
-    expect(name('naf')).toBe('activitePrincipaleEtablissement');
+    // The rows are closed 1984 units with old NAP codes (57.10): not NAF, so not proposed.
+    expect(mapping.naf).toBeUndefined();
+    expect(detectMapping(header, sample).rejected).toContainEqual(
+      expect.objectContaining({ field: 'naf', column: header.indexOf('activitePrincipaleEtablissement') }),
+    );
     expect(name('tranche')).toBe('trancheEffectifsEtablissement');
     expect(name('communeCode')).toBe('codeCommuneEtablissement');
     expect(name('state')).toBe('etatAdministratifEtablissement');
@@ -62,5 +66,68 @@ describe('detectMapping on other layouts', () => {
     const { mapping, layout } = detectMapping(header, [['00012345600012', '574500.1', '6279000.5']]);
     expect(layout).toBe('sirene-lambert');
     expect(mapping).toMatchObject({ siret: 0, x: 1, y: 2 });
+  });
+});
+
+/** A small observatory-like file: header plus rows built from per-column value makers. */
+function createFile(columns: Record<string, (i: number) => string>, rows = 40) {
+  const header = Object.keys(columns);
+  const sample = Array.from({ length: rows }, (_, i) => header.map((h) => columns[h](i)));
+  return { header, sample };
+}
+
+const inToulouse = { Latitude: (i: number) => (43.6 + i / 1000).toFixed(5), Longitude: (i: number) => (1.44 + i / 1000).toFixed(5) };
+
+describe('a column is proposed for a role only when its values fit', () => {
+  it('does not take a column of years for the exact headcount, and says why', () => {
+    const { header, sample } = createFile({ ...inToulouse, "Année de l'effectif": (i) => String(2004 + (i % 12)), 'Tranche effectif': () => '01' });
+    const r = detectMapping(header, sample);
+    expect(r.mapping.headcount).toBeUndefined();
+    expect(r.mapping.tranche).toBe(3);
+    expect(r.rejected).toContainEqual({ field: 'headcount', column: 2, reason: expect.stringContaining('années') });
+  });
+
+  it('still takes a headcount column with a few headcounts that happen to be in the year range', () => {
+    const { header, sample } = createFile({ ...inToulouse, 'Effectif salarié': (i) => (i === 0 ? '2000' : String(i % 30)) });
+    expect(detectMapping(header, sample).mapping.headcount).toBe(2);
+  });
+
+  it('takes a column of headcounts even when its name says only « effectif », and asks to confirm it', () => {
+    const { header, sample } = createFile({ ...inToulouse, 'Effectif au 31/12 du site': (i) => String(i % 30) });
+    const r = detectMapping(header, sample);
+    expect(r.mapping.headcount).toBe(2);
+    expect(fieldsToConfirm(r, r.mapping)).toContain('headcount');
+  });
+
+  it('leaves a « Code NAF » column whose values are not NAF codes', () => {
+    const { header, sample } = createFile({ ...inToulouse, 'Code NAF': (i) => `Activité ${i}` });
+    const r = detectMapping(header, sample);
+    expect(r.mapping.naf).toBeUndefined();
+    expect(r.rejected[0]).toMatchObject({ field: 'naf', column: 2 });
+  });
+
+  it('accepts NAF rév. 2 with and without the dot, and NAF 2025 codes', () => {
+    const codes = ['88.99B', '8899B', '64.91Y'];
+    const { header, sample } = createFile({ ...inToulouse, 'Code NAF': (i) => codes[i % 3] });
+    expect(detectMapping(header, sample).mapping.naf).toBe(2);
+  });
+
+  it('drops longitude/latitude columns whose positions are not in France', () => {
+    const { header, sample } = createFile({ Latitude: (i) => String(40.7 + i / 1000), Longitude: (i) => String(-74 + i / 1000) });
+    const r = detectMapping(header, sample);
+    expect(hasCoordinates(r.mapping)).toBe(false);
+    expect(r.rejected.map((x) => x.field).sort()).toEqual(['lat', 'lon']);
+    expect(r.rejected[0].reason).toContain('France');
+  });
+
+  it('keeps swapped latitude/longitude in France (the ingest swaps them back)', () => {
+    const { header, sample } = createFile({ Latitude: inToulouse.Longitude, Longitude: inToulouse.Latitude });
+    expect(hasCoordinates(detectMapping(header, sample).mapping)).toBe(true);
+  });
+
+  it('names the layout from the header alone, whatever the sample', () => {
+    const { header } = headAndSample('geo_siret_header_sample.csv', ',');
+    expect(detectLayout(header)).toBe('geo-sirene');
+    expect(detectMapping(header, []).layout).toBe('geo-sirene');
   });
 });

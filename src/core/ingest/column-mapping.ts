@@ -5,6 +5,8 @@
  * break ties (e.g. OpenDataSoft's two "Activité principale" columns, only one holding NAF).
  */
 
+import { MIN_FIT, coordinatesInFrance, headerVeto, valueEvidence } from './column-evidence.ts';
+
 export const FIELDS = [
   'siret',
   'name',
@@ -36,6 +38,15 @@ export interface MappingResult {
   layout: 'sirene' | 'geo-sirene' | 'sirene-lambert' | 'opendatasoft' | 'observatoire' | 'inconnu';
   /** Lowest confidence among the fields that matter; the UI asks for confirmation below 0.9. */
   overall: number;
+  /** Columns whose name matched a field but whose values (or name) rule it out, with why. */
+  rejected: RejectedColumn[];
+}
+
+/** A column not proposed for a field, and the French reason shown on the mapping screen. */
+export interface RejectedColumn {
+  field: Field;
+  column: number;
+  reason: string;
 }
 
 /** French names of the fields, for the mapping dialog and messages. */
@@ -133,47 +144,11 @@ const WORDS: Partial<Record<Field, string[][]>> = {
   y: [['lambert', 'ordonnee']],
 };
 
-const NAF_RE = /^\d{2}\.?\d{2}[A-Za-z]$/;
-const num = (v: string) => Number(v.trim().replace(',', '.'));
-
-/** Share (0–1) of non-empty sample values that look right for the field. */
-function sampleFit(field: Field, values: string[]): number {
-  const vs = values.map((v) => v.trim()).filter((v) => v !== '' && v !== '[ND]');
-  if (vs.length === 0) return 0.5;
-  const share = (ok: (v: string) => boolean) => vs.filter(ok).length / vs.length;
-  switch (field) {
-    case 'siret':
-      return share((v) => /^\d{14}(\.0)?$/.test(v.replace(/\s/g, '')));
-    case 'naf':
-      return share((v) => NAF_RE.test(v));
-    case 'legalCategory':
-      return share((v) => /^\d{1,4}(\.0)?$/.test(v));
-    case 'tranche':
-      return share((v) => /^(NN|\d{1,2})$/.test(v));
-    case 'headcount':
-      return share((v) => Number.isFinite(num(v)) && num(v) >= 0);
-    case 'lon':
-      return share((v) => Number.isFinite(num(v)) && Math.abs(num(v)) <= 180);
-    case 'lat':
-      return share((v) => Number.isFinite(num(v)) && Math.abs(num(v)) <= 90);
-    case 'x':
-    case 'y':
-      return share((v) => Number.isFinite(num(v)));
-    case 'latlon':
-      return share((v) => /^-?\d+(\.\d+)?\s*[,;]\s*-?\d+(\.\d+)?$/.test(v) || /^\[.*\]$/.test(v));
-    case 'communeCode':
-      return share((v) => /^(\d{5}|2[AB]\d{3}|\d{4})$/i.test(v));
-    case 'state':
-      return share((v) => /^[AFaf]$/.test(v));
-    case 'essFlag':
-      return share((v) => /^(o|n|oui|non|true|false|1|0|y|yes|no|vrai|faux)$/i.test(v));
-    default:
-      return 1;
-  }
-}
-
 /**
- * Detects the column mapping from the header and a sample of rows.
+ * Detects the column mapping from the header and a sample of rows. A column is proposed for a
+ * field only when its name matches and its values fit (column-evidence.ts): a year is never a
+ * headcount, a NAF column holds NAF codes, coordinates fall in France. Columns whose name
+ * matched but whose values did not are listed in `rejected` with the reason.
  *
  * @example
  * detectMapping(['siret', 'longitude', 'latitude'], [['00012345600012', '1.44', '43.6']]).mapping
@@ -182,6 +157,7 @@ function sampleFit(field: Field, values: string[]): number {
 export function detectMapping(header: string[], sample: string[][]): MappingResult {
   const norm = header.map(normalizeHeader);
   const candidates: { field: Field; col: number; score: number }[] = [];
+  const vetoed: RejectedColumn[] = [];
   for (const field of FIELDS) {
     const exact = EXACT[field];
     for (let col = 0; col < norm.length; col++) {
@@ -193,8 +169,14 @@ export function detectMapping(header: string[], sample: string[][]): MappingResu
       if (ei >= 0) score = 1 - ei * 0.005;
       else if (WORDS[field]?.some((g) => g.every((w) => h.split(' ').includes(w)))) score = 0.7;
       if (score === 0) continue;
-      const fit = sampleFit(field, sample.map((r) => r[col] ?? ''));
-      candidates.push({ field, col, score: score * (0.5 + 0.5 * fit) });
+      // What the values say is the more concrete reason (« ses valeurs sont des années »).
+      const evidence = valueEvidence(field, sample.map((r) => r[col] ?? ''));
+      const byName = ei >= 0 ? null : headerVeto(field, h);
+      if (evidence.veto || byName) {
+        if (!byName?.quiet) vetoed.push({ field, column: col, reason: evidence.veto ?? byName!.why });
+        continue;
+      }
+      candidates.push({ field, col, score: score * (0.5 + 0.5 * evidence.fit) });
     }
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -217,15 +199,40 @@ export function detectMapping(header: string[], sample: string[][]): MappingResu
       delete confidence.headcount;
     }
   }
-  return { mapping, confidence, layout: guessLayout(norm, mapping), overall: overallConfidence(mapping, confidence) };
+  // Worth telling: a field left without a column, and a column that went to no other field.
+  const rejected = [...vetoed, ...checkCoordinates(mapping, confidence, sample)].filter(
+    (r) => mapping[r.field] === undefined && !Object.values(mapping).includes(r.column),
+  );
+  return { mapping, confidence, layout: detectLayout(header), overall: overallConfidence(mapping, confidence), rejected };
 }
 
-function guessLayout(norm: string[], m: ColumnMapping): MappingResult['layout'] {
+/** Drops the coordinate columns when the sample positions do not fall in France. */
+function checkCoordinates(mapping: ColumnMapping, confidence: Partial<Record<Field, number>>, sample: string[][]): RejectedColumn[] {
+  if (!hasCoordinates(mapping)) return [];
+  const found = coordinatesInFrance(mapping, sample);
+  if (!found || found.share >= MIN_FIT) return [];
+  const fields = (['lon', 'lat', 'latlon', 'x', 'y'] as const).filter((f) => mapping[f] !== undefined);
+  const reason = `seules ${Math.round(found.share * 100)} % des positions de l’aperçu tombent en France`;
+  const out = fields.map((field) => ({ field, column: mapping[field]!, reason }));
+  for (const f of fields) {
+    delete mapping[f];
+    delete confidence[f];
+  }
+  return out;
+}
+
+/**
+ * The recognised layout, from the header alone: the mapping screen and the load summary both
+ * read it from here, so they cannot disagree whatever columns the user corrects.
+ */
+export function detectLayout(header: readonly string[]): MappingResult['layout'] {
+  const norm = header.map(normalizeHeader);
   const has = (h: string) => norm.includes(h);
   if (has('coordonneelambertabscisseetablissement')) return 'sirene-lambert';
-  if (has('siret') && has('longitude') && has('geo score')) return 'geo-sirene';
-  if (has('activiteprincipaleetablissement') || has('categoriejuridiqueunitelegale')) return m.lon !== undefined ? 'geo-sirene' : 'sirene';
-  if (m.latlon !== undefined) return 'opendatasoft';
+  const sirene = has('activiteprincipaleetablissement') || has('categoriejuridiqueunitelegale') || has('siren');
+  if (has('siret') && has('longitude') && (has('geo score') || has('geo_score') || sirene)) return 'geo-sirene';
+  if (has('activiteprincipaleetablissement') || has('categoriejuridiqueunitelegale')) return 'sirene';
+  if (norm.some((h) => EXACT.latlon.includes(h))) return 'opendatasoft';
   if (has('raison sociale') || has('famille') || has('secteur')) return 'observatoire';
   return 'inconnu';
 }
@@ -256,4 +263,22 @@ export function headerSignature(header: string[]): string {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return `${header.length}-${(h >>> 0).toString(16)}`;
+}
+
+/** Below this confidence a detected column is « probable » and must be confirmed. */
+export const SURE_CONFIDENCE = 0.9;
+
+/**
+ * Detected choices still in `mapping` that are only probable and change the figures (every
+ * field but the name): the mapping screen asks the user to confirm each one before loading.
+ */
+export function fieldsToConfirm(detected: MappingResult, mapping: ColumnMapping): Field[] {
+  return FIELDS.filter(
+    (f) => f !== 'name' && mapping[f] !== undefined && mapping[f] === detected.mapping[f] && (detected.confidence[f] ?? 1) < SURE_CONFIDENCE,
+  );
+}
+
+/** Whether a mapping says, one way or another, which establishments belong to the ESS. */
+export function hasEssColumn(m: ColumnMapping): boolean {
+  return m.essFlag !== undefined || m.family !== undefined || m.legalCategory !== undefined;
 }

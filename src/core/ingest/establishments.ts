@@ -25,6 +25,19 @@ export const ESS_BASIS_LABELS: Record<EssBasis, string> = {
   ess_list: 'aucune colonne ne le dit : le fichier est lu comme une liste d’établissements ESS',
 };
 
+/**
+ * Rows with an ESS flag column but no readable flag: decided by the family column, else by
+ * the legal category, else counted outside the ESS. The summary states each count.
+ */
+export interface EssFlagBlank {
+  rows: number;
+  byFamily: number;
+  byLegalCategory: number;
+  /** Of `byLegalCategory`, the rows whose legal category is an ESS one. */
+  essByLegalCategory: number;
+  notEss: number;
+}
+
 export interface RejectedRow {
   /** 1-based data row number (the header is row 0). */
   line: number;
@@ -49,6 +62,10 @@ export interface IngestReport {
   jobsSource: 'headcount' | 'tranche' | 'none';
   /** Whether the file holds non-ESS rows, which then give the denominators of shares. */
   hasNonEss: boolean;
+  /** Accepted rows whose ESS flag was empty or unreadable, and how each was decided. */
+  essFlagBlank: EssFlagBlank;
+  /** Accepted rows whose jobs come from the exact headcount (the others from the bracket). */
+  jobsFromHeadcount: number;
   bytesRead: number;
   warnings: string[];
 }
@@ -214,6 +231,8 @@ export async function ingestEstablishments(
   let essBasis: EssBasis = 'ess_list';
   let hasNonEss = false;
   let process: ((row: string[]) => RejectReason | null) | null = null;
+  const essFlagBlank: EssFlagBlank = { rows: 0, byFamily: 0, byLegalCategory: 0, essByLegalCategory: 0, notEss: 0 };
+  const jobsCount = { headcount: 0 };
 
   const reject = (row: string[], reason: RejectReason) => {
     rejectedBy[reason] = (rejectedBy[reason] ?? 0) + 1;
@@ -223,9 +242,10 @@ export async function ingestEstablishments(
   };
 
   const setup = (sample: string[][]) => {
-    mapping = options.mapping
-      ? { mapping: options.mapping, confidence: {}, layout: 'inconnu', overall: 1 }
-      : detectMapping(header, sample);
+    // The user's mapping replaces the detected columns, never the detected format: the summary
+    // must name the same format as the mapping screen did.
+    const detected = detectMapping(header, sample);
+    mapping = options.mapping ? { ...detected, mapping: options.mapping, confidence: {}, overall: 1, rejected: [] } : detected;
     const m = mapping.mapping;
     if (!hasCoordinates(m)) {
       throw new EssqError(
@@ -238,7 +258,7 @@ export async function ingestEstablishments(
     plan = planCoordinates(m, sample);
     if (plan?.swapped) warnings.push('Latitude et longitude semblent inversées dans le fichier : elles ont été permutées.');
     essBasis = m.essFlag !== undefined ? 'flag' : m.family !== undefined ? 'family' : m.legalCategory !== undefined ? 'legal_category' : 'ess_list';
-    process = makeRowProcessor(m, plan!, builder, (v) => (hasNonEss ||= v === 0));
+    process = makeRowProcessor(m, plan!, builder, (v) => (hasNonEss ||= v === 0), essFlagBlank, jobsCount);
   };
 
   // Rows come in batches of about a thousand, several per slice of text (all with the slice's
@@ -295,6 +315,8 @@ export async function ingestEstablishments(
       essBasis,
       jobsSource: m.headcount !== undefined ? 'headcount' : m.tranche !== undefined ? 'tranche' : 'none',
       hasNonEss,
+      essFlagBlank,
+      jobsFromHeadcount: jobsCount.headcount,
       bytesRead,
       warnings,
     },
@@ -307,6 +329,8 @@ function makeRowProcessor(
   plan: CoordinatePlan,
   b: EstablishmentTableBuilder,
   seeEss: (ess: number) => void,
+  blank: EssFlagBlank,
+  jobsCount: { headcount: number },
 ): (row: string[]) => RejectReason | null {
   const readCoords = makeCoordinateReader(plan);
   const xy = [0, 0];
@@ -350,18 +374,31 @@ function makeRowProcessor(
     let family = familyLabel !== '' ? familyFromLabel(familyLabel) : -1;
     if (family === UNKNOWN_FAMILY) family = -1;
     if (ess < 0) {
-      if (hasFamily && familyLabel !== '') ess = 1;
-      else if (hasLegal && legal !== '') ess = isEssLegalCategory(legal) ? 1 : 0;
-      else if (!hasFlag && !hasFamily && !hasLegal) ess = 1;
-      else ess = 0;
+      if (hasFlag) blank.rows++;
+      if (hasFamily && familyLabel !== '') {
+        ess = 1;
+        if (hasFlag) blank.byFamily++;
+      } else if (hasLegal && legal !== '') {
+        ess = isEssLegalCategory(legal) ? 1 : 0;
+        if (hasFlag) {
+          blank.byLegalCategory++;
+          blank.essByLegalCategory += ess;
+        }
+      } else if (!hasFlag && !hasFamily && !hasLegal) ess = 1;
+      else {
+        ess = 0;
+        if (hasFlag) blank.notEss++;
+      }
     }
     seeEss(ess);
     if (family < 0) family = ess === 1 ? familyForEss(legal) : familyFromLegalCategory(legal);
 
     let jobs;
     const headcount = headcountCol !== undefined ? parseDecimal(row[headcountCol]) : NaN;
-    if (Number.isFinite(headcount) && headcount >= 0) jobs = jobsFromHeadcount(headcount);
-    else jobs = jobsFromTranche(cell(row, m.tranche));
+    if (Number.isFinite(headcount) && headcount >= 0) {
+      jobs = jobsFromHeadcount(headcount);
+      jobsCount.headcount++;
+    } else jobs = jobsFromTranche(cell(row, m.tranche));
 
     const i = b.addRow();
     b.lon[i] = xy[0];
