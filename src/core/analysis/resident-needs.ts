@@ -6,7 +6,7 @@
  *
  * Source of the list: the needs named by the RTES – ANCT seminars and guide « L'ESS dans les
  * contrats de ville » (aide à domicile, petite enfance, santé, alimentation solidaire,
- * réemploi, mobilité, insertion, sport et culture), read through NAF rév. 2 (INSEE,
+ * réemploi, mobilité, insertion, sport et culture, logement accompagné, accompagnement scolaire), read through NAF rév. 2 (INSEE,
  * nomenclature d'activités française, 2008). NAF does not know the ESS status of an activity:
  * an épicerie solidaire is a 47.11 shop, a garage solidaire a 45.20 garage; the ESS flag of
  * the establishment does the rest. Insertion par l'activité économique has no NAF of its own:
@@ -33,7 +33,8 @@ export const NEEDS_SOURCE =
   'Besoins : RTES – ANCT, « L’ESS dans les contrats de ville » ; codes : INSEE, NAF rév. 2';
 
 export const DEFAULT_NEEDS: readonly ResidentNeed[] = Object.freeze([
-  { id: 'aide_domicile_action_sociale', label: 'Aide à domicile et action sociale', naf: ['8810', '8899', '8720', '8730', '8790'] },
+  { id: 'aide_domicile_action_sociale', label: 'Aide à domicile et action sociale', naf: ['8810', '8899', '8720', '8730'] },
+  { id: 'logement', label: 'Logement et hébergement accompagné', naf: ['8790', '5590', '6820'] },
   { id: 'petite_enfance', label: 'Petite enfance', naf: ['8891A', '8510'] },
   { id: 'sante', label: 'Santé', naf: ['86'] },
   { id: 'alimentation', label: 'Alimentation et commerce de proximité solidaire', naf: ['4711', '472', '5610'] },
