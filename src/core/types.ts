@@ -78,3 +78,4 @@ export const REJECT_REASONS = {
   malformed_row: 'ligne mal formée',
 } as const;
 export type RejectReason = keyof typeof REJECT_REASONS;
+  line_too_long: 'ligne trop longue',

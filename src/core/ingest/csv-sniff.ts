@@ -1,13 +1,15 @@
 /**
  * Sniffing of establishment CSVs as they really come: encoding (UTF-8 with or without BOM,
- * or Windows-1252), delimiter and line ending. Only the head of the file is looked at.
+ * Windows-1252, or the UTF-16 of Excel's « Texte Unicode »), delimiter and line ending. Only
+ * the head of the file is looked at; the reader still checks every byte while decoding.
  */
+import { utf16Order } from './binary-sniff.ts';
 
-export type CsvEncoding = 'utf-8' | 'windows-1252';
+export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 export interface CsvDialect {
   encoding: CsvEncoding;
-  /** True when the file starts with a UTF-8 byte order mark (skipped when decoding). */
+  /** True when the file starts with a byte order mark (UTF-8 or UTF-16; skipped when decoding). */
   bom: boolean;
   delimiter: string;
   newline: '\r\n' | '\n' | '\r';
@@ -24,11 +26,13 @@ export const DELIMITER_NAMES: Record<string, string> = {
 };
 
 /**
- * Detects the encoding of the first bytes of a file. Strict UTF-8 is tried first, because
- * Windows-1252 decodes any byte sequence and would never fail; a multi-byte sequence cut at
- * the end of the sample is not an error.
+ * Detects the encoding of the first bytes of a file. UTF-16 shows by its byte order mark or
+ * its zero bytes; then strict UTF-8 is tried, because Windows-1252 decodes any byte sequence
+ * and would never fail; a multi-byte sequence cut at the end of the sample is not an error.
  */
 export function detectEncoding(head: Uint8Array): { encoding: CsvEncoding; bom: boolean } {
+  const utf16 = utf16Order(head);
+  if (utf16) return { encoding: utf16, bom: head[0] + head[1] === 0xff + 0xfe };
   const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
@@ -81,8 +85,23 @@ export function detectDelimiter(text: string): string {
   return best >= 0 ? DELIMITERS[best] : ',';
 }
 
-/** Detects the line ending from the first one found. */
+/**
+ * Detects the line ending from the first one outside double quotes: a header cell may hold a
+ * line break of another kind (`"Raison\nsociale"` in a CRLF file).
+ */
 export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (!inQuotes && c === 10) return '\n';
+    else if (!inQuotes && c === 13) {
+      // A CR at the very end of the sample may be the first half of a CRLF.
+      if (i + 1 === text.length) return '\r\n';
+      return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+    }
+  }
+  // Quotes that never close (a stray one): the first line break of any kind, as before.
   const i = text.search(/\r\n|\n|\r/);
   if (i < 0) return '\n';
   if (text[i] === '\r') return text[i + 1] === '\n' ? '\r\n' : '\r';
@@ -92,6 +111,6 @@ export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
 /** Full dialect detection from the head of a file (64 KiB is plenty). */
 export function sniffCsv(head: Uint8Array): CsvDialect {
   const { encoding, bom } = detectEncoding(head);
-  const text = new TextDecoder(encoding).decode(bom ? head.subarray(3) : head, { stream: true });
+  const text = new TextDecoder(encoding).decode(head, { stream: true });
   return { encoding, bom, delimiter: detectDelimiter(text), newline: detectNewline(text) };
 }

@@ -11,8 +11,11 @@
  * itself, so odd files are read exactly as before. Slices are cut where they always were.
  */
 import Papa from 'papaparse';
-import { sniffCsv, type CsvDialect } from './csv-sniff.ts';
+import { sniffCsv, type CsvDialect, type CsvEncoding } from './csv-sniff.ts';
 import { FAST_DELIMITERS, ROW_BATCH, hasMultilineQuote, parseWithQuoteRecovery, readRecords } from './csv-records.ts';
+import { MixedUtf8Decoder } from './text-decoding.ts';
+import { binaryKind, binaryMessage } from './binary-sniff.ts';
+import { EssqError } from '../errors.ts';
 
 export interface CsvStreamOptions {
   /** Force parts of the dialect instead of sniffing them. */
@@ -25,8 +28,17 @@ export interface CsvStreamOptions {
 export interface CsvStreamResult {
   dialect: CsvDialect;
   header: string[];
-  /** Byte offset at which strict UTF-8 decoding failed and Windows-1252 took over, if any. */
+  /**
+   * Byte offset of the first byte read as Windows-1252 in a file whose head was UTF-8 (or
+   * plain ASCII), if any.
+   */
   encodingSwitchAt: number | null;
+  /** Lines whose text needed Windows-1252 in a file that is otherwise UTF-8. */
+  repairedLines: number;
+  /** French sentence about the encoding when the user should know (mixed encodings), else null. */
+  encodingWarning: string | null;
+  /** Records longer than MAX_RECORD_CHARS, skipped (each also reported by `onOversizedRecord`). */
+  oversizedRecords: number;
   bytesRead: number;
 }
 
@@ -35,10 +47,16 @@ export interface CsvStreamHandlers {
   onHeader(header: string[], dialect: CsvDialect): void;
   /** Called with each batch of data rows; the array is not kept by the reader. */
   onRows(rows: string[][], bytesRead: number): void;
+  /**
+   * Called for a record longer than MAX_RECORD_CHARS, in its place among the rows: it is
+   * skipped unread (keeping it would take hundreds of megabytes for one cell), the rows after
+   * it are read as usual.
+   */
+  onOversizedRecord?(chars: number, bytesRead: number): void;
 }
 
-/** Longest text we accept without a single complete record: beyond it the quotes are broken. */
-const MAX_PENDING_CHARS = 32 * 1024 * 1024;
+/** Longest record read: a longer one (no line break for 32 Mi characters) is skipped alone. */
+export const MAX_RECORD_CHARS = 32 * 1024 * 1024;
 
 /** Number of double quotes in `text`. */
 function quoteCount(text: string): number {
@@ -96,25 +114,56 @@ function lastRecordCut(parts: string[], newline: string): [number, number] | nul
  */
 const PIECE_BYTES = 32 * 1024;
 
+/** A streaming decode step: the text of `bytes`, with the decoder flushed when `last`. */
+type DecodeStep = (bytes: Uint8Array, last: boolean) => string;
+
 /**
  * Decodes chunks in pieces of PIECE_BYTES, streaming; a final call also flushes the decoder.
- * The concatenation of the pieces is exactly the text of one decode of all the bytes. Always
- * streaming also keeps Node 20 from decoding Windows-1252 as Latin-1 (0x92 as U+0092, not ’),
- * which its non-streaming decode does (nodejs/node#56542); browsers decode both ways right.
+ * The concatenation of the pieces is exactly the text of one decode of all the bytes.
  */
-function decodePieces(decoder: TextDecoder, chunks: Uint8Array[], final: boolean): string[] {
+function decodePieces(step: DecodeStep, chunks: Uint8Array[], final: boolean): string[] {
   const pieces: string[] = [];
   for (const bytes of chunks) {
     for (let i = 0; i < bytes.length; i += PIECE_BYTES) {
-      const piece = decoder.decode(bytes.subarray(i, Math.min(bytes.length, i + PIECE_BYTES)), { stream: true });
+      const piece = step(bytes.subarray(i, Math.min(bytes.length, i + PIECE_BYTES)), false);
       if (piece !== '') pieces.push(piece);
     }
   }
   if (final) {
-    const tail = decoder.decode();
+    const tail = step(new Uint8Array(0), true);
     if (tail !== '') pieces.push(tail);
   }
   return pieces;
+}
+
+/**
+ * The decode step for an encoding. UTF-8 and Windows-1252 files both go through the mixed
+ * decoder (each byte sequence in its own encoding, see text-decoding.ts), which also keeps
+ * Node 20 from decoding Windows-1252 as Latin-1 (0x92 as U+0092, not ’) as its non-streaming
+ * TextDecoder does (nodejs/node#56542). UTF-16 is decoded by TextDecoder, streaming.
+ */
+function decodeStep(encoding: CsvEncoding): { step: DecodeStep; mixed: MixedUtf8Decoder | null } {
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    const d = new TextDecoder(encoding);
+    return { step: (bytes, last) => (last ? d.decode(bytes, { stream: true }) + d.decode() : d.decode(bytes, { stream: true })), mixed: null };
+  }
+  const mixed = new MixedUtf8Decoder();
+  return { step: (bytes, last) => mixed.decode(bytes, last), mixed };
+}
+
+/** The French warning for a file read partly as Windows-1252, or null when there is nothing to say. */
+function encodingWarning(mixed: MixedUtf8Decoder | null, sniffed: CsvEncoding): string | null {
+  if (!mixed || mixed.firstRepairAt === null) return null;
+  const lines = mixed.repairedLines === 1 ? '1 ligne' : `${mixed.repairedLines.toLocaleString('fr-FR')} lignes`;
+  if (mixed.sawUtf8) {
+    return (
+      `Le fichier mélange deux encodages : ${lines} en Windows-1252 (la première à l’octet ${mixed.firstRepairAt}) ` +
+      'au milieu de texte UTF-8. Chaque ligne a été lue dans son propre encodage, sans remplacer aucun accent ; ' +
+      'vérifiez les noms de ces lignes.'
+    );
+  }
+  if (sniffed !== 'utf-8') return null;
+  return `Le fichier n’est pas en UTF-8 : ses accents (dès l’octet ${mixed.firstRepairAt}) ont été lus en Windows-1252.`;
 }
 
 function checkAbort(signal?: AbortSignal): void {
@@ -137,9 +186,12 @@ export async function readCsvStream(
 ): Promise<CsvStreamResult> {
   const sliceBytes = options.sliceBytes ?? 2 * 1024 * 1024;
   let dialect: CsvDialect | null = null;
-  let decoder: TextDecoder | null = null;
-  let encodingSwitchAt: number | null = null;
+  let decoder: ReturnType<typeof decodeStep> | null = null;
+  let sniffedEncoding: CsvEncoding = 'utf-8';
   let header: string[] | null = null;
+  // Inside a record longer than MAX_RECORD_CHARS: text is dropped up to its line break.
+  let skipping = 0;
+  let oversizedRecords = 0;
   let pending = '';
   let bytesRead = 0;
   let buffered: Uint8Array[] = [];
@@ -214,32 +266,70 @@ export async function readCsvStream(
     emit(rows);
   };
 
-  const decode = (chunks: Uint8Array[], total: number, final: boolean): string[] => {
+  const decode = (chunks: Uint8Array[], final: boolean): string[] => {
     if (!dialect) throw new Error('dialect not sniffed');
-    if (!decoder) decoder = new TextDecoder(dialect.encoding, { fatal: dialect.encoding === 'utf-8' });
-    try {
-      return decodePieces(decoder, chunks, final);
-    } catch {
-      // A byte sequence invalid in UTF-8 after a valid head: the file is Windows-1252 after all.
-      encodingSwitchAt = bytesRead - total;
-      dialect = { ...dialect, encoding: 'windows-1252' };
-      decoder = new TextDecoder('windows-1252');
-      return decodePieces(decoder, chunks, final);
+    if (!decoder) decoder = decodeStep(dialect.encoding);
+    return decodePieces(decoder.step, chunks, final);
+  };
+
+  /** Skips one record too long to read; throws when it is the header. */
+  const oversized = (chars: number) => {
+    if (!header) {
+      throw new EssqError(
+        'record_too_long',
+        `La première ligne du fichier dépasse ${MAX_RECORD_CHARS / 1048576} Mi caractères sans fin de ligne : ce n’est pas ` +
+          'un en-tête de CSV. Attendu : une ligne d’en-tête courte, puis une ligne par établissement.',
+      );
     }
+    oversizedRecords++;
+    handlers.onOversizedRecord?.(chars, bytesRead);
+  };
+
+  /** While skipping a long record: the parts after its line break, or null when it goes on. */
+  const skipLongRecord = (parts: string[], final: boolean): string[] | null => {
+    const nl = dialect!.newline === '\r' ? '\r' : '\n';
+    for (let k = 0; k < parts.length; k++) {
+      const i = parts[k].indexOf(nl);
+      if (i >= 0) {
+        oversized(skipping + i);
+        skipping = 0;
+        return [parts[k].slice(i + 1), ...parts.slice(k + 1)];
+      }
+      skipping += parts[k].length;
+    }
+    if (final) {
+      oversized(skipping);
+      skipping = 0;
+    }
+    return null;
   };
 
   const flush = (final: boolean) => {
     if (bufferedBytes === 0 && !final) return;
     const chunks = buffered;
-    const total = bufferedBytes;
     buffered = [];
     bufferedBytes = 0;
-    if (!dialect) dialect = { ...sniffCsv(head(chunks, 65536)), ...options.dialect };
+    if (!dialect) {
+      const start = head(chunks, 65536);
+      const binary = binaryKind(start);
+      if (binary) throw new EssqError('binary_file', binaryMessage(binary, 'un fichier CSV, texte, une ligne par établissement'));
+      dialect = { ...sniffCsv(start), ...options.dialect };
+      sniffedEncoding = dialect.encoding;
+    }
     // The slice's text is pending + the decoded chunks, kept as a list of small parts.
-    const parts = decode(chunks, total, final);
+    let parts = decode(chunks, final);
     if (pending !== '') parts.unshift(pending);
     pending = '';
+    if (skipping > 0) {
+      const rest = skipLongRecord(parts, final);
+      if (rest === null) return;
+      parts = rest;
+    }
     if (final) {
+      if (pendingLength(parts) > MAX_RECORD_CHARS && !lastLineBreak(parts, dialect.newline)) {
+        oversized(pendingLength(parts));
+        return;
+      }
       parseSlice(parts);
       return;
     }
@@ -250,13 +340,13 @@ export async function readCsvStream(
       cut = lastLineBreak(parts, dialect.newline);
     }
     if (!cut) {
-      pending = parts.join('');
-      if (pending.length > MAX_PENDING_CHARS) {
-        throw new Error(
-          `Fichier CSV illisible : plus de ${MAX_PENDING_CHARS / 1048576} Mo sans fin de ligne hors guillemets ` +
-            '(guillemet non fermé ?). Attendu : une ligne par établissement.',
-        );
+      const length = pendingLength(parts);
+      if (length > MAX_RECORD_CHARS) {
+        // No line break at all in 32 Mi characters: the record is dropped, not kept growing.
+        skipping = length;
+        return;
       }
+      pending = parts.join('');
       return;
     }
     const [k, end] = cut;
@@ -276,7 +366,20 @@ export async function readCsvStream(
   checkAbort(options.signal);
   flush(true);
   if (!dialect) dialect = { ...sniffCsv(new Uint8Array(0)), ...options.dialect };
-  return { dialect, header: header ?? [], encodingSwitchAt, bytesRead };
+  // Assigned inside flush's closure, which TypeScript's narrowing does not follow.
+  const mixed = (decoder as ReturnType<typeof decodeStep> | null)?.mixed ?? null;
+  // Decided over the whole stream: Windows-1252 only when no valid UTF-8 accent was met.
+  if (mixed && mixed.firstRepairAt !== null && !mixed.sawUtf8) dialect = { ...dialect, encoding: 'windows-1252' };
+  else if (mixed && mixed.sawUtf8) dialect = { ...dialect, encoding: 'utf-8' };
+  return {
+    dialect,
+    header: header ?? [],
+    encodingSwitchAt: mixed && sniffedEncoding === 'utf-8' ? mixed.firstRepairAt : null,
+    repairedLines: mixed && mixed.sawUtf8 ? mixed.repairedLines : 0,
+    encodingWarning: encodingWarning(mixed, sniffedEncoding),
+    oversizedRecords,
+    bytesRead,
+  };
 }
 
 /** Quoted text longer than this without its closing quote is taken for a stray quote. */

@@ -269,11 +269,15 @@ export async function ingestEstablishments(
     if (unreportedBytes >= 0) options.onProgress?.({ bytesRead: unreportedBytes, rowsParsed: read });
     unreportedBytes = -1;
   };
-  const { dialect, encodingSwitchAt, bytesRead } = await readCsvStream(
+  const { dialect, encodingSwitchAt, encodingWarning, bytesRead } = await readCsvStream(
     source,
     {
       onHeader: (h) => {
         header = h;
+      },
+      onOversizedRecord: (chars) => {
+        read++;
+        reject([`(${Math.round(chars / 1048576)} Mi caractères sans fin de ligne : ligne non conservée)`], 'line_too_long');
       },
       onRows: (rows, bytes) => {
         if (bytes !== unreportedBytes) reportProgress();
@@ -293,9 +297,7 @@ export async function ingestEstablishments(
     throw new EssqError('empty_file', 'Le fichier des établissements est vide. Attendu : une ligne d’en-tête puis une ligne par établissement.');
   }
   if (!mapping) setup([]);
-  if (encodingSwitchAt !== null) {
-    warnings.push(`Le fichier n’est pas entièrement en UTF-8 (octet ${encodingSwitchAt}) : il a été lu en Windows-1252.`);
-  }
+  if (encodingWarning) warnings.push(encodingWarning);
   const rejected = Object.values(rejectedBy).reduce((a, b) => a + (b ?? 0), 0);
   const m = mapping!.mapping;
   return {

@@ -34,7 +34,7 @@ export const JOBS_SOURCE_LABELS = {
   none: 'aucune colonne d’effectif : les emplois ne sont pas estimés',
 } as const;
 
-export const ENCODING_LABELS = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 (Latin-1)' } as const;
+export const ENCODING_LABELS = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 (Latin-1)', 'utf-16le': 'UTF-16 LE (Texte Unicode)', 'utf-16be': 'UTF-16 BE (Texte Unicode)' } as const;
 
 /** Confidence (0–1) in words, for a mapped field. */
 export function confidenceLabel(c: number | undefined): { text: string; level: 'high' | 'medium' | 'low' } | null {
