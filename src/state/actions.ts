@@ -7,7 +7,7 @@ import { clearRegistry, registerPoints } from './registry.ts';
 import { MAX_SELECTION, sourceInfo, useStore, type AppState } from './store.ts';
 import type { Filters } from '../core/indicators/aggregate.ts';
 import type { ColumnMapping } from '../core/ingest/column-mapping.ts';
-import { headerSignature, hasCoordinates } from '../core/ingest/column-mapping.ts';
+import { headerSignature, hasCoordinates, hasEssColumn } from '../core/ingest/column-mapping.ts';
 import { EngineError } from '../worker/client.ts';
 import { rememberMapping, recallMapping } from './mapping-memory.ts';
 
@@ -126,11 +126,23 @@ export function cancelPendingMapping(): void {
   set({ pendingMapping: null });
 }
 
-export async function confirmMapping(): Promise<boolean> {
+/**
+ * Loads the pending file with the mapping on screen. A mapping with no ESS column counts
+ * every row as ESS: it is loaded only when the user said so (`essList`, « toutes ESS »).
+ */
+export async function confirmMapping(options: { essList?: boolean } = {}): Promise<boolean> {
   const p = get().pendingMapping;
   if (!p) return false;
   if (!hasCoordinates(p.mapping)) {
     set({ error: 'Choisissez les colonnes de coordonnées (longitude et latitude, « lat, lon », ou X/Y Lambert-93) avant de charger le fichier.' });
+    return false;
+  }
+  if (!hasEssColumn(p.mapping) && !options.essList) {
+    set({
+      error:
+        'Aucune colonne ne dit quels établissements sont de l’ESS : choisissez « toutes ESS (liste d’observatoire) », ' +
+        '« déduire de la catégorie juridique » ou la colonne qui le dit, avant de charger le fichier.',
+    });
     return false;
   }
   rememberMapping(headerSignature(p.preview.header), p.mapping);

@@ -22,7 +22,7 @@ export const ESS_BASIS_LABELS: Record<EssBasis, string> = {
   flag: 'colonne d’appartenance à l’ESS (O/N)',
   family: 'colonne « famille »',
   legal_category: 'catégorie juridique (associations, coopératives, mutuelles, fondations)',
-  ess_list: 'aucune colonne ne le dit : le fichier est lu comme une liste d’établissements ESS',
+  ess_list: 'toutes les lignes comptées comme ESS (liste d’observatoire) : aucune colonne du fichier ne le dit',
 };
 
 /**

@@ -4,13 +4,18 @@
  * columns, Lambert coordinates read as degrees) would silently skew every figure, hence a
  * sample of the file under the choices.
  */
-import { useEffect, useId, useRef } from 'react';
-import { FIELDS, FIELD_LABELS, hasCoordinates, type ColumnMapping, type Field } from '../../core/ingest/column-mapping.ts';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  FIELDS, FIELD_LABELS, fieldsToConfirm, hasCoordinates, hasEssColumn, headerSignature, type ColumnMapping, type Field,
+} from '../../core/ingest/column-mapping.ts';
 import { DELIMITER_NAMES } from '../../core/ingest/csv-sniff.ts';
 import { cancelPendingMapping, confirmMapping, updatePendingMapping } from '../../state/actions.ts';
+import { recallMapping } from '../../state/mapping-memory.ts';
 import type { PendingMapping } from '../../state/store.ts';
 import { formatFr } from '../../core/indicators/catalog.ts';
-import { ENCODING_LABELS, LAYOUT_LABELS, confidenceLabel } from './labels.ts';
+import { EssChoice, EssFlagBlankNote, type EssChoiceValue } from './EssChoice.tsx';
+import { ProbableChoices, RejectedColumns, examplesText } from './MappingChecks.tsx';
+import { ENCODING_LABELS, LAYOUT_LABELS, columnName, confidenceLabel } from './labels.ts';
 
 const SAMPLE_ROWS = 8;
 
@@ -34,11 +39,38 @@ export function ColumnMappingDialog({ pending }: { pending: PendingMapping }) {
   // Move focus into the step when it opens: the user chose a file and must now decide.
   useEffect(() => headingRef.current?.focus(), []);
 
+  // A column the user confirmed for this header before needs no second confirmation.
+  const remembered = useMemo(() => recallMapping(headerSignature(preview.header)), [preview.header]);
+  const [confirmed, setConfirmed] = useState<ReadonlySet<Field>>(
+    () => new Set(FIELDS.filter((f) => remembered?.[f] !== undefined && remembered[f] === detected.mapping[f])),
+  );
+  const [attempted, setAttempted] = useState(false);
+  // The ESS question stays on screen for a file with no ESS column, even once answered.
+  const askEss = !hasEssColumn(detected.mapping);
+  const [essChoice, setEssChoice] = useState<EssChoiceValue | null>(() =>
+    !askEss || !remembered ? null : mapping.legalCategory !== undefined ? 'legal_category' : hasEssColumn(mapping) ? 'column' : 'ess_list',
+  );
+
   const setField = (field: Field, value: string) => {
     const next: ColumnMapping = { ...mapping };
     if (value === '') delete next[field];
     else next[field] = Number(value);
     updatePendingMapping(next);
+  };
+  const confirm = (field: Field, yes: boolean) => {
+    const next = new Set(confirmed);
+    if (yes) next.add(field);
+    else next.delete(field);
+    setConfirmed(next);
+  };
+
+  const toConfirm = fieldsToConfirm(detected, mapping);
+  const unconfirmed = toConfirm.filter((f) => !confirmed.has(f));
+  const essMissing = askEss && !(essChoice === 'ess_list' || hasEssColumn(mapping));
+  const load = () => {
+    setAttempted(true);
+    if (unconfirmed.length > 0 || essMissing) return;
+    void confirmMapping({ essList: essChoice === 'ess_list' });
   };
 
   const fieldOf = new Map<number, Field[]>();
@@ -56,12 +88,36 @@ export function ColumnMappingDialog({ pending }: { pending: PendingMapping }) {
       </h3>
       <p id={`${id}-desc`} className="muted">
         « {file.name} » : {formatFr(preview.header.length)} colonnes, séparateur {DELIMITER_NAMES[preview.dialect.delimiter] ?? preview.dialect.delimiter},
-        encodage {ENCODING_LABELS[preview.dialect.encoding]}. Format reconnu : {LAYOUT_LABELS[detected.layout]}.
+        encodage {ENCODING_LABELS[preview.dialect.encoding]}. Format : {LAYOUT_LABELS[detected.layout]}.
       </p>
       <p className={`confidence confidence-${confidenceLabel(detected.overall)?.level ?? 'low'}`}>
         Confiance de la détection automatique : <strong>{formatFr(detected.overall * 100)} %</strong>
         {detected.overall < 0.9 && ' — vérifiez les colonnes signalées.'}
       </p>
+
+      {askEss && (
+        <EssChoice
+          header={preview.header}
+          sample={preview.sample}
+          mapping={mapping}
+          choice={essChoice}
+          onChoice={(c, next) => {
+            setEssChoice(c);
+            updatePendingMapping(next);
+          }}
+        />
+      )}
+      <EssFlagBlankNote sample={preview.sample} mapping={mapping} />
+      <ProbableChoices
+        header={preview.header}
+        sample={preview.sample}
+        mapping={mapping}
+        fields={toConfirm}
+        confirmed={confirmed}
+        onConfirm={confirm}
+        onDrop={(f) => setField(f, '')}
+      />
+      <RejectedColumns header={preview.header} rejected={detected.rejected.filter((r) => mapping[r.field] === undefined)} />
 
       <div className="mapping-groups">
         {GROUPS.map((g) => (
@@ -79,13 +135,18 @@ export function ColumnMappingDialog({ pending }: { pending: PendingMapping }) {
                     <option value="">— aucune —</option>
                     {preview.header.map((h, i) => (
                       <option key={i} value={String(i)}>
-                        {h.trim() === '' ? `Colonne ${i + 1}` : h}
+                        {columnName(h, i)}
                       </option>
                     ))}
                   </select>
                   {conf && (
                     <span className={`badge badge-${conf.level}`} title="Confiance de la détection pour ce champ">
-                      {conf.text}
+                      {toConfirm.includes(f) && !confirmed.has(f) ? 'à confirmer' : conf.text}
+                    </span>
+                  )}
+                  {value !== undefined && (
+                    <span className="mapping-values">
+                      « {columnName(preview.header[value], value)} » — {examplesText(preview.sample, value)}
                     </span>
                   )}
                 </div>
@@ -108,7 +169,7 @@ export function ColumnMappingDialog({ pending }: { pending: PendingMapping }) {
             <tr>
               {preview.header.map((h, i) => (
                 <th key={i} scope="col" className={fieldOf.has(i) ? 'mapped' : undefined}>
-                  <span className="sample-col">{h.trim() === '' ? `Colonne ${i + 1}` : h}</span>
+                  <span className="sample-col">{columnName(h, i)}</span>
                   {fieldOf.get(i)?.map((f) => (
                     <span key={f} className="chip">
                       {FIELD_LABELS[f]}
@@ -132,8 +193,20 @@ export function ColumnMappingDialog({ pending }: { pending: PendingMapping }) {
         </table>
       </div>
 
+      {attempted && (unconfirmed.length > 0 || essMissing) && (
+        <p className="inline-warning" role="alert">
+          Avant de charger :{' '}
+          {[
+            essMissing ? 'choisissez comment reconnaître les établissements de l’ESS' : null,
+            unconfirmed.length > 0 ? `confirmez ou retirez ${unconfirmed.map((f) => `« ${FIELD_LABELS[f]} »`).join(', ')}` : null,
+          ]
+            .filter(Boolean)
+            .join(' ; ')}
+          .
+        </p>
+      )}
       <div className="actions">
-        <button type="button" className="btn btn-primary" onClick={() => void confirmMapping()}>
+        <button type="button" className="btn btn-primary" onClick={load}>
           Valider et charger
         </button>
         <button type="button" className="btn" onClick={cancelPendingMapping}>

@@ -7,11 +7,10 @@ import { useState } from 'react';
 import { useStore } from '../../state/store.ts';
 import { getEngine } from '../../state/engine.ts';
 import { REJECT_REASONS, type RejectReason } from '../../core/types.ts';
-import { ESS_BASIS_LABELS } from '../../core/ingest/establishments.ts';
 import { DELIMITER_NAMES } from '../../core/ingest/csv-sniff.ts';
 import { formatFr } from '../../core/indicators/catalog.ts';
 import { downloadText } from '../common/download.ts';
-import { ENCODING_LABELS, JOBS_SOURCE_LABELS, LAYOUT_LABELS } from './labels.ts';
+import { ENCODING_LABELS, LAYOUT_LABELS, essBasisText, jobsSourceText } from './labels.ts';
 
 const baseName = (name: string) => name.replace(/\.[^.]+$/, '');
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -73,16 +72,16 @@ export function LoadSummary() {
       )}
       <dl className="facts">
         <dt>Appartenance à l’ESS</dt>
-        <dd>{capitalize(ESS_BASIS_LABELS[report.essBasis])}</dd>
+        <dd className={report.essBasis === 'ess_list' ? 'inline-warning' : undefined}>{capitalize(essBasisText(report))}</dd>
         <dt>Emplois</dt>
-        <dd>{JOBS_SOURCE_LABELS[report.jobsSource]}</dd>
+        <dd>{capitalize(jobsSourceText(report))}</dd>
         <dt>Dénominateurs des parts</dt>
         <dd>
           {report.hasNonEss
             ? 'les établissements hors ESS du même fichier'
             : 'le fichier de référence (le fichier ne contient que des établissements ESS)'}
         </dd>
-        <dt>Fichier</dt>
+        <dt>Format</dt>
         <dd>
           {LAYOUT_LABELS[report.mapping.layout]}, séparateur {DELIMITER_NAMES[report.dialect.delimiter] ?? report.dialect.delimiter},{' '}
           {ENCODING_LABELS[report.dialect.encoding]}
