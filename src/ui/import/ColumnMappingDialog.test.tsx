@@ -56,7 +56,7 @@ describe('mapping step on the 2017 bars file (OpenDataSoft v2)', () => {
 
   it('says before loading that the ESS flag is mostly empty, and the summary counts those rows and how they were decided', async () => {
     const dialog = await openMapping('sirene_v2_ods_bars_bouches-du-rhone_2017.csv');
-    expect(dialog.textContent).toMatch(/La colonne d’appartenance à l’ESS est vide dans 9\d % des lignes de l’aperçu/);
+    expect(dialog.textContent).toMatch(/La colonne d’appartenance à l’ESS est vide dans 9\d\u202f% des lignes de l’aperçu/);
     fireEvent.click(loadButton(dialog));
     const text = (await summaryText()).replace(/\s/g, ' ');
     expect(text).toMatch(/1 630 lignes sans valeur lisible \(98,5 % des lignes placées\) : 1 164 décidées d’après la catégorie juridique \(0 ESS\), 466 sans catégorie juridique, comptées hors ESS/);

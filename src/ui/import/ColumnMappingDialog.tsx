@@ -91,7 +91,7 @@ export function ColumnMappingDialog({ pending }: { pending: PendingMapping }) {
         encodage {ENCODING_LABELS[preview.dialect.encoding]}. Format : {LAYOUT_LABELS[detected.layout]}.
       </p>
       <p className={`confidence confidence-${confidenceLabel(detected.overall)?.level ?? 'low'}`}>
-        Confiance de la détection automatique : <strong>{formatFr(detected.overall * 100)} %</strong>
+        Confiance de la détection automatique : <strong>{formatFr(detected.overall * 100)} %</strong>
         {detected.overall < 0.9 && ' — vérifiez les colonnes signalées.'}
       </p>
 

@@ -106,7 +106,7 @@ export function EssFlagBlankNote({ sample, mapping }: { sample: string[][]; mapp
         : 'comptées hors ESS';
   return (
     <p className="inline-warning">
-      La colonne d’appartenance à l’ESS est vide dans {formatFr(share * 100)} % des lignes de l’aperçu : ces lignes seront {fallback}. Le bilan
+      La colonne d’appartenance à l’ESS est vide dans {formatFr(share * 100)} % des lignes de l’aperçu : ces lignes seront {fallback}. Le bilan
       du chargement en donne le nombre.
     </p>
   );

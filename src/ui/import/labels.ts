@@ -67,7 +67,7 @@ export function essBasisText(report: Pick<LoadReport, 'essBasis' | 'essFlagBlank
     b.byLegalCategory > 0 ? `${n(b.byLegalCategory)} décidée${b.byLegalCategory > 1 ? 's' : ''} d’après la catégorie juridique (${n(b.essByLegalCategory)} ESS)` : null,
     b.notEss > 0 ? `${n(b.notEss)} sans catégorie juridique, comptée${b.notEss > 1 ? 's' : ''} hors ESS` : null,
   ].filter(Boolean);
-  const share = report.accepted > 0 ? ` (${formatFr((b.rows / report.accepted) * 100, 1)} % des lignes placées)` : '';
+  const share = report.accepted > 0 ? ` (${formatFr((b.rows / report.accepted) * 100, 1)} % des lignes placées)` : '';
   return `${base} ; ${rowsOf(b.rows)} sans valeur lisible${share} : ${parts.join(', ')}`;
 }
 
