@@ -7,6 +7,12 @@ import { formatFr, formatIndicator, type IndicatorDef } from '../../core/indicat
 import type { Indicators } from '../../core/indicators/indicators.ts';
 
 /**
+ * The narrow no-break space French typography puts between a number and its unit (« 12 % »,
+ * « 300 m »), as Intl's fr-FR grouping does between thousands: the unit never wraps alone.
+ */
+export const NNBSP = '\u202f';
+
+/**
  * An indicator's value, followed by its range when it has one: « 120 (95–150) »,
  * « 12,5 % (10,1–14,8 %) ». A secret cell stays `s` and shows no range (the bounds would
  * reveal it); a range whose bounds round to the same figure is not shown.

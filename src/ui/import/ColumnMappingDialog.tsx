@@ -13,6 +13,7 @@ import { cancelPendingMapping, confirmMapping, updatePendingMapping } from '../.
 import { recallMapping } from '../../state/mapping-memory.ts';
 import type { PendingMapping } from '../../state/store.ts';
 import { formatFr } from '../../core/indicators/catalog.ts';
+import { NNBSP } from '../common/format.ts';
 import { EssChoice, EssFlagBlankNote, type EssChoiceValue } from './EssChoice.tsx';
 import { ProbableChoices, RejectedColumns, examplesText } from './MappingChecks.tsx';
 import { ENCODING_LABELS, LAYOUT_LABELS, columnName, confidenceLabel } from './labels.ts';
@@ -91,7 +92,7 @@ export function ColumnMappingDialog({ pending }: { pending: PendingMapping }) {
         encodage {ENCODING_LABELS[preview.dialect.encoding]}. Format : {LAYOUT_LABELS[detected.layout]}.
       </p>
       <p className={`confidence confidence-${confidenceLabel(detected.overall)?.level ?? 'low'}`}>
-        Confiance de la détection automatique : <strong>{formatFr(detected.overall * 100)} %</strong>
+        Confiance de la détection automatique : <strong>{formatFr(detected.overall * 100)}{NNBSP}%</strong>
         {detected.overall < 0.9 && ' — vérifiez les colonnes signalées.'}
       </p>
 

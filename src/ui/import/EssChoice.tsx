@@ -9,6 +9,7 @@ import { useId } from 'react';
 import { FIELD_LABELS, type ColumnMapping } from '../../core/ingest/column-mapping.ts';
 import { exampleValues } from '../../core/ingest/column-evidence.ts';
 import { formatFr } from '../../core/indicators/catalog.ts';
+import { NNBSP } from '../common/format.ts';
 import { columnName } from './labels.ts';
 
 /** The three answers to « no column says which establishments are ESS ». */
@@ -106,7 +107,7 @@ export function EssFlagBlankNote({ sample, mapping }: { sample: string[][]; mapp
         : 'comptées hors ESS';
   return (
     <p className="inline-warning">
-      La colonne d’appartenance à l’ESS est vide dans {formatFr(share * 100)} % des lignes de l’aperçu : ces lignes seront {fallback}. Le bilan
+      La colonne d’appartenance à l’ESS est vide dans {formatFr(share * 100)}{NNBSP}% des lignes de l’aperçu : ces lignes seront {fallback}. Le bilan
       du chargement en donne le nombre.
     </p>
   );

@@ -7,6 +7,7 @@ import type { LoadReport, Progress } from '../../worker/protocol.ts';
 import type { LoadState } from '../../state/store.ts';
 import { ESS_BASIS_LABELS } from '../../core/ingest/establishments.ts';
 import { formatFr } from '../../core/indicators/catalog.ts';
+import { NNBSP } from '../common/format.ts';
 
 export const LAYOUT_LABELS: Record<MappingResult['layout'], string> = {
   sirene: 'stock SIRENE de l’INSEE',
@@ -67,7 +68,7 @@ export function essBasisText(report: Pick<LoadReport, 'essBasis' | 'essFlagBlank
     b.byLegalCategory > 0 ? `${n(b.byLegalCategory)} décidée${b.byLegalCategory > 1 ? 's' : ''} d’après la catégorie juridique (${n(b.essByLegalCategory)} ESS)` : null,
     b.notEss > 0 ? `${n(b.notEss)} sans catégorie juridique, comptée${b.notEss > 1 ? 's' : ''} hors ESS` : null,
   ].filter(Boolean);
-  const share = report.accepted > 0 ? ` (${formatFr((b.rows / report.accepted) * 100, 1)} % des lignes placées)` : '';
+  const share = report.accepted > 0 ? ` (${formatFr((b.rows / report.accepted) * 100, 1)}${NNBSP}% des lignes placées)` : '';
   return `${base} ; ${rowsOf(b.rows)} sans valeur lisible${share} : ${parts.join(', ')}`;
 }
 
