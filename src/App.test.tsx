@@ -25,7 +25,28 @@ describe('App', () => {
     const tabs = within(screen.getByRole('tablist')).getAllByRole('tab').map((t) => t.textContent);
     expect(tabs).toEqual(['Import', 'Filtres', 'Classement', 'Comparaison', 'Exports']);
     expect(screen.getByRole('region', { name: 'Carte des quartiers' })).toBeTruthy();
+    // The first step is selected on opening; the ranking is one tab away.
+    expect(screen.getByRole('tab', { name: 'Import' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByLabelText('Contours des quartiers')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Classement' }));
     expect(screen.getByRole('table', { name: 'Classement des quartiers' })).toBeTruthy();
+  });
+
+  it('folds the side panel away and brings it back, its tabs kept', () => {
+    render(<App />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Filtres' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Masquer le panneau' }));
+    expect(screen.queryByRole('tablist')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher le panneau' }));
+    expect(screen.getByRole('tab', { name: 'Filtres' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('skips to the ranking table from the skip link', async () => {
+    render(<App />);
+    fireEvent.click(screen.getByRole('link', { name: 'Aller au classement' }));
+    expect(screen.getByRole('tab', { name: 'Classement' }).getAttribute('aria-selected')).toBe('true');
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(document.activeElement?.closest('.ranking')).toBeTruthy();
   });
 
   it('says that demo data are shown, and only then', () => {
@@ -37,6 +58,7 @@ describe('App', () => {
 
   it('switches panels with the arrow keys, as tabs do', () => {
     render(<App />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Classement' }));
     const current = screen.getByRole('tab', { name: 'Classement' });
     fireEvent.keyDown(current, { key: 'ArrowLeft' });
     expect(screen.getByRole('tab', { name: 'Filtres' }).getAttribute('aria-selected')).toBe('true');
@@ -51,6 +73,7 @@ describe('App', () => {
       toggleSelection(0);
       toggleSelection(1);
     });
+    fireEvent.click(screen.getByRole('tab', { name: 'Classement' }));
     fireEvent.click(screen.getByRole('button', { name: 'Comparer' }));
     expect(screen.getByRole('tab', { name: /Comparaison/ }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('table', { name: 'Comparaison des quartiers sélectionnés' })).toBeTruthy();

@@ -1,13 +1,17 @@
 /**
  * The page: header with the territory, a side panel with the Import, Filtres, Classement,
- * Comparaison and Exports tabs, the map, and the quartier sheet over the map. State lives in the store;
- * App only lays things out and remembers which tab is open.
+ * Comparaison and Exports tabs, the map, and the quartier sheet over the map. The map is the
+ * centre of the work: the panel keeps one width across tabs, can be resized or folded away,
+ * and the app opens on Import, the first step. State lives in the store; App only lays things
+ * out and remembers which tab is open.
  */
 import { useState } from 'react';
 import { useStore } from './state/store.ts';
 import { INDICATORS } from './core/indicators/catalog.ts';
 import { MapView } from './map/MapView.tsx';
 import { Tabs, type TabDef } from './ui/common/Tabs.tsx';
+import { PanelToggle, SidePanel } from './ui/common/SidePanel.tsx';
+import { SkipLinks } from './ui/common/SkipLinks.tsx';
 import { ErrorBanner } from './ui/common/ErrorBanner.tsx';
 import { DemoNotice } from './ui/common/DemoNotice.tsx';
 import { SavedSession } from './ui/common/SavedSession.tsx';
@@ -24,8 +28,7 @@ import { Legend } from './ui/legend/Legend.tsx';
 
 export type PanelKey = 'import' | 'filtres' | 'classement' | 'comparaison' | 'exports';
 
-/** The ranking and the comparison need room for their columns; the forms do not. */
-const WIDE: ReadonlySet<PanelKey> = new Set(['classement', 'comparaison']);
+const PANEL_ID = 'side-panel';
 
 function Logo() {
   return (
@@ -38,12 +41,15 @@ function Logo() {
 }
 
 export function App() {
-  const [tab, setTab] = useState<PanelKey>('classement');
+  const [tab, setTab] = useState<PanelKey>('import');
+  const [collapsed, setCollapsed] = useState(false);
+  const [wide, setWide] = useState(false);
   const quartiers = useStore((s) => s.quartiers);
   const selectionCount = useStore((s) => s.selection.length);
-  // The column-mapping step shows a sample of the file: it needs the width of a table too.
-  const mappingOpen = useStore((s) => s.pendingMapping !== null);
-  const wide = WIDE.has(tab) || (tab === 'import' && mappingOpen);
+  const openTab = (key: PanelKey) => {
+    setCollapsed(false);
+    setTab(key);
+  };
   const filtersActive = useStore((s) => {
     const f = s.filters;
     return f.families !== null || f.sectors !== null || f.sizes !== null || f.communes !== null || !f.employerOnly;
@@ -53,7 +59,7 @@ export function App() {
   const indicatorShort = INDICATORS[indicator].short;
 
   const tabs: TabDef<PanelKey>[] = [
-    { key: 'import', label: 'Import', panel: <ImportPanel /> },
+    { key: 'import', label: 'Import', panel: <ImportPanel onNext={() => openTab('classement')} /> },
     {
       key: 'filtres',
       label: (
@@ -68,7 +74,7 @@ export function App() {
       ),
       panel: <FiltersPanel />,
     },
-    { key: 'classement', label: 'Classement', panel: <RankingTable onCompare={() => setTab('comparaison')} /> },
+    { key: 'classement', label: 'Classement', panel: <RankingTable onCompare={() => openTab('comparaison')} /> },
     {
       key: 'comparaison',
       label: (
@@ -89,6 +95,7 @@ export function App() {
 
   return (
     <div className="app">
+      <SkipLinks onTable={() => openTab('classement')} />
       <header className="app-header">
         <div className="brand">
           <Logo />
@@ -106,19 +113,21 @@ export function App() {
       </header>
       <ErrorBanner />
       <main className="app-main">
-        <aside className={`side-panel${wide ? ' wide' : ''}`} aria-label="Panneaux">
+        <SidePanel id={PANEL_ID} collapsed={collapsed} wide={wide}>
           <Tabs<PanelKey> label="Panneaux de l’application" tabs={tabs} active={tab} onChange={setTab} />
-        </aside>
-        <section className="map-area" aria-label="Carte">
+        </SidePanel>
+        <section className="map-area" id="carte" aria-label="Carte">
           <MapView />
+          <PanelToggle panelId={PANEL_ID} collapsed={collapsed} wide={wide} onCollapsedChange={setCollapsed} onWideChange={setWide} />
+          {/* One control card open at a time (exclusive <details>): the cards never pile up over the map. */}
           <div className="map-overlay">
-            <details className="map-card map-section">
+            <details className="map-card map-section" name="map-controls">
               <summary>
                 Indicateur et classes <span className="summary-value">{indicatorShort}</span>
               </summary>
               <ClassificationControls />
             </details>
-            <details className="map-card map-section">
+            <details className="map-card map-section" name="map-controls">
               <summary>Fond de carte et couches</summary>
               <MapLayersControls />
             </details>

@@ -1,17 +1,21 @@
 /**
- * The Import panel: one labelled file input per source, a drop zone that sorts dropped files
- * by kind, the column-mapping step, the progress of the load and its summary. Files are read
- * in the browser only; nothing is sent anywhere.
+ * The Import panel, a guided sequence: the quartiers first, then the establishments and their
+ * column mapping (scrolled into view when it needs an answer), then the summary and one next
+ * step; the reference table and the communes are optional extras. A drop zone sorts dropped
+ * files by kind and loads them in order. Files are read in the browser only; nothing is sent
+ * anywhere.
  */
-import { useId, useState, type ChangeEvent, type DragEvent, type ReactNode } from 'react';
-import { useStore, type SourceInfo } from '../../state/store.ts';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useStore } from '../../state/store.ts';
 import { loadCommunesFile, loadQuartiersFile, loadReferenceFile, previewEstablishmentsFile } from '../../state/actions.ts';
 import { formatFr } from '../../core/indicators/catalog.ts';
-import { formatSize, plural } from '../common/format.ts';
+import { plural } from '../common/format.ts';
 import { ColumnMappingDialog } from './ColumnMappingDialog.tsx';
+import { ImportSteps, NextStep, useImportStage } from './ImportGuide.tsx';
 import { LoadProgress } from './LoadProgress.tsx';
 import { LoadSummary } from './LoadSummary.tsx';
 import { LOAD_ORDER, classifyFile, type FileKind } from './route-files.ts';
+import { SourceRow } from './SourceRow.tsx';
 
 const LOADERS: Record<FileKind, (f: File) => Promise<unknown>> = {
   quartiers: (f) => loadQuartiersFile(f),
@@ -43,52 +47,24 @@ async function loadDropped(files: File[]): Promise<void> {
   }
 }
 
-interface SourceRowProps {
-  label: string;
-  hint: string;
-  accept: string;
-  optional?: boolean;
-  source: SourceInfo | null;
-  onFile(file: File): void;
-  children?: ReactNode;
+/** Brings the mapping step into view when it opens: it needs an answer before anything loads. */
+function useScrollIntoViewWhen(open: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    // After layout, so the step's final height is known; instant, so the focus lands in view.
+    const frame = requestAnimationFrame(() => ref.current?.scrollIntoView?.({ block: 'start', behavior: 'instant' }));
+    return () => cancelAnimationFrame(frame);
+  }, [open]);
+  return ref;
 }
 
-function SourceRow({ label, hint, accept, optional, source, onFile, children }: SourceRowProps) {
-  const id = useId();
-  const onChange = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    // Cleared so that choosing the same file again (after fixing it) loads it again.
-    e.target.value = '';
-    if (file) onFile(file);
-  };
-  return (
-    <div className={`source${source ? ' source-loaded' : ''}`}>
-      <div className="source-head">
-        <label htmlFor={id} className="source-label">
-          {label}
-        </label>
-        {optional && <span className="tag">facultatif</span>}
-        {source && (
-          <span className="source-ok" aria-hidden="true">
-            ✓
-          </span>
-        )}
-      </div>
-      <p id={`${id}-hint`} className="source-hint">
-        {hint}
-      </p>
-      <input id={id} type="file" accept={accept} aria-describedby={`${id}-hint`} onChange={onChange} />
-      {source && (
-        <div className="source-status">
-          <span className="file-name">{source.name}</span> <span className="muted">({formatSize(source.size)})</span>
-          {children}
-        </div>
-      )}
-    </div>
-  );
+export interface ImportPanelProps {
+  /** Leaves Import for the ranking: the summary's next step, or going on without establishments. */
+  onNext?(): void;
 }
 
-export function ImportPanel() {
+export function ImportPanel({ onNext = () => {} }: ImportPanelProps) {
   const quartiersSource = useStore((s) => s.quartiersSource);
   const quartiers = useStore((s) => s.quartiers);
   const warnings = useStore((s) => s.quartiersWarnings);
@@ -100,6 +76,8 @@ export function ImportPanel() {
   const communes = useStore((s) => s.communes);
   const pending = useStore((s) => s.pendingMapping);
   const [dragging, setDragging] = useState(false);
+  const stage = useImportStage();
+  const mappingRef = useScrollIntoViewWhen(pending !== null);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -123,12 +101,14 @@ export function ImportPanel() {
       <p className="privacy">
         Les fichiers sont lus dans votre navigateur : aucune donnée n’est envoyée sur un serveur.
       </p>
+      <ImportSteps stage={stage} />
       <div className="drop-zone" aria-hidden="true">
         Déposez ici un ou plusieurs fichiers (GeoJSON, shapefile zippé, CSV) : ils sont reconnus et chargés dans le bon ordre.
       </div>
 
       <SourceRow
         label="Contours des quartiers"
+        step={1}
         hint="GeoJSON des QPV (.geojson, .json) ou shapefile zippé (.zip avec .shp, .dbf, .prj), en WGS84, Lambert-93 ou UTM ; générations 2015 et 2024."
         accept=".geojson,.json,.zip,application/geo+json,application/json,application/zip"
         source={quartiersSource}
@@ -149,7 +129,28 @@ export function ImportPanel() {
       </SourceRow>
 
       <SourceRow
+        label="Établissements"
+        step={2}
+        hint="CSV SIRENE, géo-SIRENE ou export d’observatoire ; les colonnes sont reconnues puis soumises à votre validation."
+        accept=".csv,.txt,.tsv,text/csv"
+        source={establishmentsSource}
+        onFile={(f) => void previewEstablishmentsFile(f)}
+      />
+
+      {pending && (
+        <div ref={mappingRef} className="mapping-anchor">
+          <ColumnMappingDialog key={pending.file.name + pending.file.lastModified} pending={pending} />
+        </div>
+      )}
+      <LoadProgress />
+
+      <LoadSummary />
+      <NextStep stage={stage} onNext={onNext} />
+
+      <h3 className="import-extras">Compléments facultatifs</h3>
+      <SourceRow
         label="Données de référence"
+        optional
         hint="CSV par quartier (code_qp, pop_mun, nbetab, emplois) : population et dénominateurs des parts."
         accept=".csv,.txt,.tsv,text/csv"
         source={referenceSource}
@@ -174,22 +175,6 @@ export function ImportPanel() {
       >
         {communes && <span>{` · ${plural(communes.features.length, 'commune', 'communes')}`}</span>}
       </SourceRow>
-
-      <SourceRow
-        label="Établissements"
-        hint="CSV SIRENE, géo-SIRENE ou export d’observatoire ; les colonnes sont reconnues puis soumises à votre validation."
-        accept=".csv,.txt,.tsv,text/csv"
-        source={establishmentsSource}
-        onFile={(f) => void previewEstablishmentsFile(f)}
-      />
-      {quartiers.length === 0 && !establishmentsSource && (
-        <p className="muted small">Chargez d’abord les contours des quartiers : les établissements y sont ensuite placés.</p>
-      )}
-
-      {pending && <ColumnMappingDialog key={pending.file.name + pending.file.lastModified} pending={pending} />}
-      <LoadProgress />
-
-      <LoadSummary />
     </div>
   );
 }

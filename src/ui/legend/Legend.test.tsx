@@ -37,7 +37,7 @@ describe('Legend', () => {
     render(<Legend />);
     const classes = within(legend()).getAllByRole('listitem').filter((li) => li.classList.contains('legend-class'));
     expect(classes.length).toBeGreaterThanOrEqual(1);
-    for (const li of classes) expect(li.textContent).toMatch(/^(de|moins de) .*\d,\d.* %.*\(\d quartiers?\)$/);
+    for (const li of classes) expect(li.textContent).toMatch(/^(de|moins de) .*\d,\d.* % \d quartiers?$/);
   });
 
   it('shows the secret entry when a cell is masked', () => {
@@ -45,7 +45,7 @@ describe('Legend', () => {
     render(<Legend />);
     const secret = useStore.getState().results!.quartiers.filter((q) => q.secret.jobs).length;
     expect(secret).toBeGreaterThan(0);
-    expect(screen.getByText(/^s : secret statistique/).parentElement?.textContent).toContain(`(${secret} quartier`);
+    expect(screen.getByText(/^s : secret statistique/).parentElement?.textContent).toContain(`secret statistique ${secret} quartier`);
   });
 
   it('shows circle sizes for counts instead of classes', () => {
@@ -59,7 +59,7 @@ describe('Legend', () => {
   it('shows the no-data entry when a quartier has no denominator', () => {
     useStore.setState({ indicator: 'densityPer1000', results: { ...loaded.results!, quartiers: loaded.results!.quartiers.map((q, i) => (i === 0 ? { ...q, densityPer1000: null } : q)) } });
     render(<Legend />);
-    expect(screen.getByText(/Donnée non disponible/).textContent).toContain('(1 quartier)');
+    expect(screen.getByText(/Donnée non disponible/).parentElement?.textContent).toBe('Donnée non disponible 1 quartier');
   });
 
   it('lists the establishment colours by family or sector when points are shown', () => {

@@ -22,7 +22,15 @@ function Swatch({ background, round = false }: { background: string; round?: boo
   return <span className="legend-swatch" aria-hidden="true" style={{ display: 'inline-block', width: 18, height: round ? 10 : 12, borderRadius: round ? '50%' : 2, border: '1px solid #777', background, marginRight: 6, verticalAlign: 'middle' }} />;
 }
 
-const plural = (n: number) => `${formatFr(n)} quartier${n > 1 ? 's' : ''}`;
+/** The number of quartiers of a class, in its own column: the class label keeps its line. */
+function Count({ n }: { n: number }) {
+  return (
+    <span className="legend-count">
+      {formatFr(n)}
+      <span className="visually-hidden"> quartier{n > 1 ? 's' : ''}</span>
+    </span>
+  );
+}
 
 function CircleSizes({ values, max, unit }: { values: number[]; max: number; unit: string }) {
   const rMax = circleRadius(max, max);
@@ -91,27 +99,30 @@ export function Legend() {
         {rate && results && (
           <p className="legend-method muted small">
             {METHOD_LABELS[classification.method]}, {colors.length} classe{colors.length > 1 ? 's' : ''}
+            <span className="legend-count-head" aria-hidden="true">
+              quartiers
+            </span>
           </p>
         )}
-        <ul className="legend-list" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        <ul className="legend-list legend-classes" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {rate &&
             breaks.count > 0 &&
             labels.map((label, i) => (
               <li key={i} className="legend-class">
                 <Swatch background={colors[i]} />
-                {label} <span className="muted small">({plural(perClass[i])})</span>
+                <span className="legend-label">{label}</span> <Count n={perClass[i]} />
               </li>
             ))}
           {noDataCount > 0 && (
             <li className="legend-nodata">
               <Swatch background={NO_DATA_COLOR} />
-              Donnée non disponible <span className="muted small">({plural(noDataCount)})</span>
+              <span className="legend-label">Donnée non disponible</span> <Count n={noDataCount} />
             </li>
           )}
           {secretCount > 0 && (
             <li className="legend-secret">
               <Swatch background={HATCH_CSS} />
-              s : secret statistique <span className="muted small">({plural(secretCount)})</span>
+              <span className="legend-label">s : secret statistique</span> <Count n={secretCount} />
             </li>
           )}
         </ul>

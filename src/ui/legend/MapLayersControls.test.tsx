@@ -18,7 +18,7 @@ describe('MapLayersControls', () => {
   it('starts on the offline basemap and warns that online ones send requests', () => {
     render(<MapLayersControls />);
     expect((screen.getByLabelText('Aucun (hors ligne)') as HTMLInputElement).checked).toBe(true);
-    expect(screen.getByText(/envoie alors des requêtes à leurs serveurs/).textContent).toContain('data.geopf.fr');
+    expect(screen.getByText(/leurs serveurs .* voient la zone affichée, jamais vos fichiers/).textContent).toMatch(/tile\.openstreetmap\.org.*data\.geopf\.fr/);
   });
 
   it('switches the basemap', () => {

@@ -68,16 +68,18 @@ export function MapLayersControls() {
 
   return (
     <div className="map-layers-controls">
-      <fieldset>
+      <fieldset aria-describedby={`${id}-basemap-note`}>
         <legend>Fond de carte</legend>
-        {BASEMAP_KEYS.map((key) => (
-          <label key={key} className="radio">
-            <input type="radio" name={`${id}-basemap`} value={key} checked={basemap === key} onChange={() => setBasemap(key)} /> {BASEMAPS[key].label}
-          </label>
-        ))}
+        <div className="inline-choices">
+          {BASEMAP_KEYS.map((key) => (
+            <label key={key} className="radio">
+              <input type="radio" name={`${id}-basemap`} value={key} checked={basemap === key} onChange={() => setBasemap(key)} /> {BASEMAPS[key].label}
+            </label>
+          ))}
+        </div>
         <p className="muted small" id={`${id}-basemap-note`}>
-          Les fonds OpenStreetMap et Plan IGN sont chargés depuis Internet : le navigateur envoie alors des requêtes à leurs serveurs
-          (tile.openstreetmap.org, data.geopf.fr), qui voient la zone affichée. Vos fichiers ne sont jamais envoyés.
+          OpenStreetMap et Plan IGN viennent d’Internet : leurs serveurs (tile.openstreetmap.org, data.geopf.fr) voient la zone
+          affichée, jamais vos fichiers.
         </p>
       </fieldset>
 
@@ -86,13 +88,17 @@ export function MapLayersControls() {
         <label className="switch">
           <input type="checkbox" checked={showPoints} onChange={(e) => setShowPoints(e.target.checked)} /> Afficher les établissements
         </label>
-        <div role="radiogroup" aria-label="Couleur des établissements">
+        <div role="radiogroup" aria-label="Couleur des établissements" className="inline-choices">
+          <span className="muted" aria-hidden="true">
+            Couleur :
+          </span>
           {(
             [
               ['family', 'Couleur par famille'],
               ['sector', 'Couleur par secteur'],
             ] as [PointColorBy, string][]
           ).map(([by, label]) => (
+            // « Couleur par » is said once, visibly, before the two choices; screen readers hear it in each.
             <label key={by} className="radio">
               <input
                 type="radio"
@@ -102,7 +108,8 @@ export function MapLayersControls() {
                 disabled={!showPoints}
                 onChange={() => setPointColorBy(by)}
               />{' '}
-              {label}
+              <span className="visually-hidden">{label.slice(0, label.lastIndexOf(' ') + 1)}</span>
+              {label.slice(label.lastIndexOf(' ') + 1)}
             </label>
           ))}
         </div>
