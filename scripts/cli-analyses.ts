@@ -1,0 +1,68 @@
+/**
+ * The CLI's analyses beyond the snapshot, added to each quartier of the JSON output: the
+ * needs matrix (« zones blanches », `--besoins` for the user's own list) and the positioning
+ * (rank and percentile per indicator among the loaded quartiers and, with
+ * `--reference-nationale`, among all the QPV of France; « quartiers comparables »).
+ */
+import fs from 'node:fs';
+import type { DiagnosticResult } from '../src/core/diagnostic.ts';
+import type { EstablishmentTable } from '../src/core/ingest/establishment-table.ts';
+import type { Placement } from '../src/core/indicators/aggregate.ts';
+import type { Quartier } from '../src/core/types.ts';
+import { createQuartierIndex } from '../src/core/geo/spatial-join.ts';
+import { SECRET_MARK } from '../src/core/indicators/confidentiality.ts';
+import { INDICATOR_KEYS } from '../src/core/indicators/catalog.ts';
+import { computeNeeds } from '../src/core/analysis/needs.ts';
+import { DEFAULT_NEEDS, parseNeedsCsv, type ResidentNeed } from '../src/core/analysis/resident-needs.ts';
+import { parseNationalTable, quartierPositions, type NationalQuartier } from '../src/core/analysis/quartier-positions.ts';
+import { decodeText } from '../src/core/ingest/reference.ts';
+
+export interface AnalysisInputs {
+  /** `--besoins`: a CSV of needs (besoin;codes_naf), else the default list. */
+  needsFile?: string;
+  /** `--reference-nationale`: the CLI's JSON output on the whole of France. */
+  nationalFile?: string;
+}
+
+/** Reads the files the analyses options name (French messages on bad files). */
+export function readAnalysisInputs(inputs: AnalysisInputs): { needs: ResidentNeed[]; national: NationalQuartier[] | null } {
+  const needs = inputs.needsFile ? parseNeedsCsv(decodeText(fs.readFileSync(inputs.needsFile))) : [...DEFAULT_NEEDS];
+  const national = inputs.nationalFile ? parseNationalTable(fs.readFileSync(inputs.nationalFile, 'utf8')) : null;
+  return { needs, national };
+}
+
+const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+
+/**
+ * The per-quartier analysis members of the JSON, in result order: `needs`, `rank`,
+ * `percentile`, `ranked` (how many published values were ranked), the same `…France` when a
+ * national table is given, and `comparables`.
+ */
+export function quartierAnalyses(
+  quartiers: Quartier[], table: EstablishmentTable, placement: Placement, result: DiagnosticResult,
+  needs: readonly ResidentNeed[], national: NationalQuartier[] | null, employerOnly: boolean,
+): Record<string, unknown>[] {
+  const matrix = computeNeeds(createQuartierIndex(quartiers), table, placement, needs, { employerOnly });
+  const pos = quartierPositions(result, national);
+  const byKey = <T>(f: (k: (typeof INDICATOR_KEYS)[number]) => T) => Object.fromEntries(INDICATOR_KEYS.map((k) => [k, f(k)]));
+  return result.quartiers.map((_, i) => {
+    const p = pos[i];
+    return {
+      needs: matrix[i].map((c) => ({
+        need: c.need,
+        inside: c.secret.inside ? SECRET_MARK : c.inside,
+        ring: c.secret.ring ? SECRET_MARK : c.ring,
+        nearestMetres: c.nearestMetres,
+      })),
+      rank: byKey((k) => p.local[k].rank),
+      percentile: byKey((k) => round1(p.local[k].percentile)),
+      ranked: byKey((k) => p.local[k].of),
+      ...(p.france ? {
+        rankFrance: byKey((k) => p.france![k].rank),
+        percentileFrance: byKey((k) => round1(p.france![k].percentile)),
+        rankedFrance: byKey((k) => p.france![k].of),
+      } : {}),
+      comparables: p.comparables,
+    };
+  });
+}
