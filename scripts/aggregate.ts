@@ -9,8 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseQuartiers } from '../src/core/ingest/geojson.ts';
-import { isZip, parseQuartiersShapefile } from '../src/core/ingest/shapefile.ts';
+import { checkQuartiersFileSize, parseQuartiersFile } from '../src/core/ingest/quartiers-file.ts';
 import { ingestEstablishments } from '../src/core/ingest/establishments.ts';
 import { decodeText, parseReference } from '../src/core/ingest/reference.ts';
 import { computeDiagnostic, DEFAULT_RING_METRES, placeEstablishments, rowAccounting } from '../src/core/diagnostic.ts';
@@ -56,24 +55,49 @@ export function parseArgs(argv: string[]): CliArgs {
   return { quartiers: opts.quartiers, etablissements: opts.etablissements, reference: opts.reference, perimetre, format, out: opts.out };
 }
 
+/** A warning of the run, with the input it is about (printed on stderr and kept in the JSON). */
+export interface CliWarning {
+  source: 'quartiers' | 'etablissements' | 'reference';
+  file: string;
+  message: string;
+}
+
+const SOURCE_LABELS: Record<CliWarning['source'], string> = {
+  quartiers: 'quartiers',
+  etablissements: 'établissements',
+  reference: 'référence',
+};
+
+/** One line per warning, for stderr: `Avertissement (quartiers, qp.geojson) : …`. */
+export function warningLines(warnings: CliWarning[]): string {
+  return warnings.map((w) => `Avertissement (${SOURCE_LABELS[w.source]}, ${w.file}) : ${w.message.replace(/\s*\n\s*/g, ' ')}\n`).join('');
+}
+
 function readable(file: string, what: string): void {
   if (!fs.existsSync(file)) throw new UsageError(`Fichier ${what} introuvable : ${file}`);
   if (!fs.statSync(file).isFile()) throw new UsageError(`${file} n’est pas un fichier (${what}).`);
 }
 
-/** Runs the whole diagnostic and returns the output text. */
-export async function runCli(args: CliArgs): Promise<string> {
+/**
+ * Runs the whole diagnostic and returns the output text; the warnings about each input go to
+ * `onWarnings` (stderr for the command) as well as into the JSON.
+ */
+export async function runCli(args: CliArgs, onWarnings: (w: CliWarning[]) => void = () => {}): Promise<string> {
   readable(args.quartiers, 'des quartiers');
   readable(args.etablissements, 'des établissements');
   if (args.reference) readable(args.reference, 'de référence');
-  const quartierBytes = new Uint8Array(fs.readFileSync(args.quartiers));
   const fileName = path.basename(args.quartiers);
+  // Checked before reading: past 2 GiB Node would refuse in English, and far less is needed.
+  checkQuartiersFileSize(fs.statSync(args.quartiers).size, fileName);
   // A zipped shapefile is told apart by its bytes, like in the app.
-  const { quartiers, crs } = isZip(quartierBytes)
-    ? await parseQuartiersShapefile(quartierBytes, { fileName })
-    : parseQuartiers(decodeText(quartierBytes), { fileName });
+  const { quartiers, crs, warnings: quartierWarnings } = await parseQuartiersFile(new Uint8Array(fs.readFileSync(args.quartiers)), { fileName });
   const { table, report } = await ingestEstablishments(fs.createReadStream(args.etablissements, { highWaterMark: 1 << 20 }));
   const reference = args.reference ? parseReference(decodeText(fs.readFileSync(args.reference))) : null;
+  const warnings: CliWarning[] = [
+    ...quartierWarnings.map((message) => ({ source: 'quartiers' as const, file: fileName, message })),
+    ...report.warnings.map((message) => ({ source: 'etablissements' as const, file: path.basename(args.etablissements), message })),
+  ];
+  onWarnings(warnings);
   const placement = placeEstablishments(quartiers, table, args.perimetre);
   const result = computeDiagnostic(quartiers, table, placement, DEFAULT_FILTERS, { fileHasAll: report.hasNonEss, reference });
   if (args.format === 'csv') return quartierCsv(result);
@@ -92,7 +116,7 @@ export async function runCli(args: CliArgs): Promise<string> {
     mapping: Object.fromEntries(Object.entries(report.mapping.mapping).map(([k, v]) => [k, report.header[v!]])),
     encoding: report.dialect.encoding,
     delimiter: report.dialect.delimiter,
-    warnings: report.warnings,
+    warnings,
   };
   return JSON.stringify(contractJson(result, rows, meta), null, 2) + '\n';
 }
@@ -100,7 +124,7 @@ export async function runCli(args: CliArgs): Promise<string> {
 async function main(): Promise<void> {
   try {
     const args = parseArgs(process.argv.slice(2));
-    const out = await runCli(args);
+    const out = await runCli(args, (w) => process.stderr.write(warningLines(w)));
     if (args.out) fs.writeFileSync(args.out, out);
     else process.stdout.write(out);
   } catch (e) {

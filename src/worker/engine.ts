@@ -5,8 +5,7 @@
  */
 import type { Quartier } from '../core/types.ts';
 import { REJECT_REASONS } from '../core/types.ts';
-import { parseQuartiers } from '../core/ingest/geojson.ts';
-import { isZip, parseQuartiersShapefile } from '../core/ingest/shapefile.ts';
+import { checkQuartiersFileSize, parseQuartiersFile } from '../core/ingest/quartiers-file.ts';
 import { ingestEstablishments, type RejectedRow } from '../core/ingest/establishments.ts';
 import { readCsvStream } from '../core/ingest/csv-stream.ts';
 import { detectMapping } from '../core/ingest/column-mapping.ts';
@@ -122,9 +121,10 @@ type Handler<K extends RequestType> = (
 
 export const handlers: { [K in RequestType]: Handler<K> } = {
   async loadQuartiers(s, { file, name }) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    // Checked before reading: a file too large to parse is refused without filling the memory.
+    checkQuartiersFileSize(file.size, name);
     // Told apart by content, not by name: a zipped shapefile keeps working when renamed.
-    const parsed = isZip(bytes) ? await parseQuartiersShapefile(bytes, { fileName: name }) : parseQuartiers(decodeText(bytes), { fileName: name });
+    const parsed = await parseQuartiersFile(new Uint8Array(await file.arrayBuffer()), { fileName: name });
     s.quartiers = parsed.quartiers;
     // Establishments loaded before are placed again on the new quartiers.
     if (s.establishments) s.establishments.placement = placeEstablishments(s.quartiers, s.establishments.table, s.establishments.ringMetres);

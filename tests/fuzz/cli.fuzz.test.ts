@@ -210,9 +210,15 @@ describe('CLI under hostile arguments and files', () => {
       expect(r.signal, `arrêté par ${r.signal} : ${args.join(' ')}`).toBeNull();
       statuses.push(r.status ?? -1);
       if (r.status === 0) {
-        expect(r.stderr).toBe('');
+        // A successful run may warn, one French line per warning, naming the input it is about.
+        for (const line of r.stderr.split('\n').slice(0, -1)) {
+          expect(line).toMatch(/^Avertissement \((quartiers|établissements|référence), [^)]+\) : /);
+          expect(line).toMatch(FRENCH);
+        }
+        expect(r.stderr === '' || r.stderr.endsWith('\n')).toBe(true);
         const format = args.includes('csv') || args.includes('--format=csv') ? 'csv' : 'json';
         expectValidOutput(r.stdout, format);
+        if (format === 'json') expect(JSON.parse(r.stdout).meta.warnings).toHaveLength(r.stderr === '' ? 0 : r.stderr.split('\n').length - 1);
       } else {
         expect(r.status).toBeGreaterThan(0);
         expect(r.stdout).toBe('');

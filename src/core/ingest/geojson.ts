@@ -23,6 +23,13 @@ import { isInFrance, looksSwapped } from '../geo/france';
 import { MAX_CITED, readIdentity, type Identity } from './geojson-fields';
 import { citeCodes, citeNumbers, featuresOf, parseJson, plural, readGeometry, skippedWarnings, type Skipped } from './geojson-geometry';
 
+/**
+ * Most features a quartiers file may hold. France has about 1 600 priority quartiers; a file
+ * with tens of thousands of features is another layer (IRIS, parcels…), and its per-quartier
+ * results alone would take gigabytes.
+ */
+export const MAX_QUARTIER_FEATURES = 20_000;
+
 export interface ParseQuartiersOptions {
   /** Shown in messages so the user knows which of their files is at fault. */
   fileName?: string;
@@ -229,6 +236,15 @@ export function parseQuartiers(text: string, opts: ParseQuartiersOptions = {}): 
   const label = opts.fileName ? ` « ${opts.fileName} »` : '';
   const root = parseJson(text, label);
   const features = featuresOf(root, label);
+  if (features.length > MAX_QUARTIER_FEATURES) {
+    throw new EssqError(
+      'too_many_features',
+      `Le fichier des quartiers${label} compte ${features.length.toLocaleString('fr-FR')} entités : au-delà de ` +
+        `${MAX_QUARTIER_FEATURES.toLocaleString('fr-FR')}, il n’est pas lu (la France compte environ 1 600 quartiers prioritaires). ` +
+        'Vérifiez qu’il s’agit bien des contours des QPV, ou découpez le fichier par département avant de le charger.',
+      { features: features.length, limit: MAX_QUARTIER_FEATURES },
+    );
+  }
   const skipped: Skipped = {
     notFeature: [],
     noGeometry: [],

@@ -5,15 +5,42 @@
  */
 import { LAMBERT93, normalizeCrsName } from '../geo/crs';
 
-/** Encodings the reader hands to TextDecoder for a .dbf. */
-export type DbfEncoding = 'utf-8' | 'windows-1252' | 'iso-8859-15';
+/** A TextDecoder label for a .dbf ('utf-8', 'windows-1252', 'windows-1250', 'iso-8859-15'…). */
+export type DbfEncoding = string;
 
-const CPG_LABELS: readonly [RegExp, DbfEncoding][] = [
-  [/^(utf-?8|65001)$/i, 'utf-8'],
+/**
+ * Code pages as .cpg files write them (ArcGIS `ANSI 1250`, QGIS `UTF-8`, `CP1251`, `65001`,
+ * `8859_15`), to the WHATWG label TextDecoder knows.
+ */
+const CPG_LABELS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^(utf-?8|65001)(\s*(bom|sans bom))?$/i, () => 'utf-8'],
   // ISO-8859-1 is read as Windows-1252, its superset: ANCT tables written by ArcGIS mix the two.
-  [/^((ansi\s*)?1252|cp-?1252|windows-?1252|iso[-_ ]?8859[-_ ]?1|8859[-_ ]?1|88591|latin-?1)$/i, 'windows-1252'],
-  [/^(iso[-_ ]?8859[-_ ]?15|8859[-_ ]?15|885915|latin-?9)$/i, 'iso-8859-15'],
+  [/^(iso[-_ ]?8859[-_ ]?1|8859[-_ ]?1|88591|latin-?1)$/i, () => 'windows-1252'],
+  [/^(?:ansi|cp|windows|win|ms)?[-_ ]?(125[0-8])$/i, (m) => `windows-${m[1]}`],
+  [/^(?:iso[-_ ]?)?8859[-_ ]?(\d{1,2})$/i, (m) => `iso-8859-${m[1]}`],
+  [/^latin-?9$/i, () => 'iso-8859-15'],
+  [/^(?:cp|ibm|oem)[-_ ]?866$/i, () => 'ibm866'],
 ];
+
+/** The TextDecoder label for what a .cpg says, or null when no decoder knows it. */
+export function cpgLabel(cpg: string): string | null {
+  const declared = cpg.trim();
+  for (const [re, label] of CPG_LABELS) {
+    const m = re.exec(declared);
+    if (m && decoderKnows(label(m))) return label(m);
+  }
+  // Any other name TextDecoder itself knows (koi8-r, gbk, shift_jis…) is taken as written.
+  return /^[\w.:-]{2,40}$/.test(declared) && decoderKnows(declared) ? new TextDecoder(declared).encoding : null;
+}
+
+function decoderKnows(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const isUtf8 = (bytes: Uint8Array): boolean => {
   try {
@@ -38,7 +65,7 @@ export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, label = ''
   const utf8 = isUtf8(dbf.subarray(Math.min(headerBytes, dbf.length)));
   const declared = cpg?.trim() ?? '';
   if (declared === '') return { encoding: utf8 ? 'utf-8' : 'windows-1252', warning: null };
-  const known = CPG_LABELS.find(([re]) => re.test(declared))?.[1];
+  const known = cpgLabel(declared);
   if (known === 'utf-8' && !utf8) {
     return { encoding: 'windows-1252', warning: `Le fichier .cpg${label} annonce UTF-8, mais la table n’est pas en UTF-8 : elle a été lue en Windows-1252.` };
   }

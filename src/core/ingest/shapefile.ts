@@ -5,30 +5,18 @@
  * {@link parseQuartiers}, so field names (`CODE_QP`, `NOM_QP`, `COMMUNE_QP`…), merging and
  * checks are exactly those of a GeoJSON file. Runs in the worker and in Node alike.
  */
-import { iter } from 'but-unzip';
 import proj4 from 'proj4';
 import { parseDbf, parseShp } from 'shpjs';
 import { EssqError } from '../errors';
 import { WGS84 } from '../geo/crs';
-import { parseQuartiers, type ParseQuartiersOptions, type ParseQuartiersResult } from './geojson';
+import { MAX_QUARTIER_FEATURES, parseQuartiers, type ParseQuartiersOptions, type ParseQuartiersResult } from './geojson';
 import { crsFromPrj, dbfEncoding, isPolygonType, shapeType, shapeTypeLabel } from './shapefile-meta';
+import { checkDbf, checkShp } from './shapefile-checks';
+import { isZipFormatError, listZipEntries, readZipEntry, ZipBudget } from './zip-reader';
 
 /** Local file header signature `PK\x03\x04`: the first bytes of any zip. */
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-/**
- * True when the zip ends with its central directory (`PK\x05\x06` within the last 64 KiB and
- * 22 bytes). but-unzip 0.1 loops forever on a zip cut short, so a truncated download is
- * caught here first.
- */
-function hasCentralDirectory(bytes: Uint8Array): boolean {
-  const stop = Math.max(0, bytes.length - 22 - 0xffff);
-  for (let i = bytes.length - 22; i >= stop; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
-  }
-  return false;
 }
 
 interface Layer {
@@ -36,24 +24,28 @@ interface Layer {
   files: Map<string, Uint8Array>;
 }
 
-/** Members of the zip grouped by layer (path without extension); macOS resource forks skipped. */
+/**
+ * Members of the zip grouped by layer (path without extension); macOS resource forks skipped.
+ * Only the shapefile members are inflated, each within the zip's budget (see zip-reader.ts).
+ */
 async function readLayers(bytes: Uint8Array, label: string): Promise<{ layers: Layer[]; names: string[] }> {
   const byName = new Map<string, Layer>();
   const names: string[] = [];
+  const budget = new ZipBudget(label);
   try {
-    if (!hasCentralDirectory(bytes)) throw new Error('fin du fichier absente');
-    for (const entry of iter(bytes)) {
-      const path = entry.filename;
+    for (const entry of listZipEntries(bytes)) {
+      const path = entry.name;
       if (path.endsWith('/') || path.includes('__MACOSX') || /(^|\/)\._/.test(path)) continue;
       names.push(path);
       const m = /^(.*)\.(shp|dbf|prj|cpg)$/i.exec(path);
       if (!m) continue;
       const layer = byName.get(m[1]) ?? { name: m[1], files: new Map() };
-      layer.files.set(m[2].toLowerCase(), await entry.read());
+      layer.files.set(m[2].toLowerCase(), await readZipEntry(bytes, entry, budget));
       byName.set(m[1], layer);
     }
   } catch (e) {
-    throw new EssqError('invalid_zip', `Le fichier zip${label} est illisible (${(e as Error).message}) : est-il complet ? Téléchargez-le à nouveau.`);
+    if (!isZipFormatError(e)) throw e;
+    throw new EssqError('invalid_zip', `Le fichier zip${label} est illisible (${e.message}) : est-il complet ? Téléchargez-le à nouveau.`);
   }
   return { layers: [...byName.values()], names };
 }
@@ -111,9 +103,13 @@ function readLayer(layer: Layer, warnings: string[]): { features: GeoJSON.Featur
   }
   let geometries: (GeoJSON.Geometry | null)[];
   let records: Record<string, unknown>[];
+  // Counts in the headers are checked against the bytes first: shpjs trusts them blindly.
+  const { shp, records: shapes } = checkShp(layer.files.get('shp')!, layer.name, warnings);
+  if (shapes > MAX_QUARTIER_FEATURES) tooManyFeatures(layer.name, shapes);
+  const dbf = checkDbf(layer.files.get('dbf')!, layer.name, warnings);
   try {
-    geometries = parseShp(layer.files.get('shp')!, prjText ?? false);
-    records = parseDbf(layer.files.get('dbf')!, encoding);
+    geometries = parseShp(shp, prjText ?? false);
+    records = parseDbf(dbf, encoding);
   } catch (e) {
     throw new EssqError('invalid_shapefile', `La couche « ${layer.name} » est illisible (${(e as Error).message}) : ses fichiers .shp et .dbf sont-ils complets ?`);
   }
@@ -126,6 +122,16 @@ function readLayer(layer: Layer, warnings: string[]): { features: GeoJSON.Featur
     return { type: 'Feature', geometry: geometry as GeoJSON.Geometry, properties: records[i] ?? {} };
   });
   return { features, crs: prjText === null ? null : crsFromPrj(prjText) };
+}
+
+function tooManyFeatures(layer: string, n: number): never {
+  throw new EssqError(
+    'too_many_features',
+    `La couche « ${layer} » compte ${n.toLocaleString('fr-FR')} formes : au-delà de ${MAX_QUARTIER_FEATURES.toLocaleString('fr-FR')}, ` +
+      'elle n’est pas lue (la France compte environ 1 600 quartiers prioritaires). Vérifiez qu’il s’agit bien des contours des QPV, ' +
+      'ou découpez la couche par département avant de la charger.',
+    { features: n, limit: MAX_QUARTIER_FEATURES },
+  );
 }
 
 /**
