@@ -184,6 +184,43 @@ describe('aggregate CLI output and errors', () => {
     expect(r.stderr).toMatch(/coordonnées/);
   });
 
+  it('reports the quartiers file’s warnings on stderr and in the JSON, with the file they are about', () => {
+    // Five features, four of them unusable: one quartier is kept, and the run says why.
+    const square = [[[1.4, 43.6], [1.42, 43.6], [1.42, 43.62], [1.4, 43.62], [1.4, 43.6]]];
+    const features = [
+      { type: 'Feature', properties: { code_qp: 'QN03101A', lib_qp: 'Gardé' }, geometry: { type: 'Polygon', coordinates: square } },
+      { type: 'Feature', properties: { code_qp: 'QN03102A' }, geometry: { type: 'Point', coordinates: [1.4, 43.6] } },
+      { type: 'Feature', properties: { code_qp: 'QN03103A' }, geometry: null },
+      { type: 'Feature', properties: { code_qp: 'QN03104A' }, geometry: { type: 'Polygon', coordinates: [[[1, 2]]] } },
+      { type: 'Feature', properties: { code_qp: 'QN03105A' }, geometry: { type: 'LineString', coordinates: [[1.4, 43.6], [1.5, 43.7]] } },
+    ];
+    const file = path.join(dir, 'cinq.geojson');
+    fs.writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
+    const r = runCli(['--quartiers', file, '--etablissements', path.join(dir, 'etab.csv')]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.quartiers.map((q: { code: string }) => q.code)).toEqual(['QN03101A']);
+    const warnings = out.meta.warnings as { source: string; file: string; message: string }[];
+    expect(warnings.every((w) => w.source === 'quartiers' && w.file === 'cinq.geojson')).toBe(true);
+    const said = warnings.map((w) => w.message).join(' ');
+    expect(said).toMatch(/sans géométrie ignorée : n° 3/);
+    expect(said).toMatch(/non polygonales ignorées \(Point : 1, LineString : 1\)/);
+    expect(said).toMatch(/ignorée faute de contour utilisable : n° 4/);
+    expect(r.stderr.trim().split('\n')).toEqual(warnings.map((w) => `Avertissement (quartiers, cinq.geojson) : ${w.message}`));
+  });
+
+  it('refuses a quartiers file over the size limit in French, before reading it', () => {
+    // A sparse file: 2.1 GB long, no disk used. Node itself would refuse it past 2 GiB, in English.
+    const file = path.join(dir, 'immense.geojson');
+    fs.closeSync(fs.openSync(file, 'w'));
+    fs.truncateSync(file, 2_100_000_000);
+    const r = runCli(['--quartiers', file, '--etablissements', path.join(dir, 'etab.csv')]);
+    fs.rmSync(file);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/« immense\.geojson » fait 2 Gio : au-delà de 256 Mio, il n’est pas lu\. Simplifiez les contours .* découpez le fichier par département/);
+  });
+
   it('rejects an unknown option', () => {
     const r = runCli(['--quartier', 'x']);
     expect(r.status).toBe(2);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { shared } from '../../../tests/shared-data.ts';
 import { createShapefileZip, createZip, LAMBERT93_PRJ, type ShapefileSpec } from '../../../tests/fixtures/shapefile/create-shapefile.ts';
@@ -19,6 +20,20 @@ function createQuartiersSpec(overrides: Partial<ShapefileSpec> = {}): ShapefileS
     ],
     ...overrides,
   };
+}
+
+/** The inflated members of a zip made by createZip (local headers in order, deflated). */
+function unzipMembers(zip: Uint8Array): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  const b = Buffer.from(zip);
+  for (let p = 0; b.readUInt32LE(p) === 0x04034b50; ) {
+    const packed = b.readUInt32LE(p + 18);
+    const nameLength = b.readUInt16LE(p + 26);
+    const start = p + 30 + nameLength + b.readUInt16LE(p + 28);
+    out[b.subarray(p + 30, p + 30 + nameLength).toString()] = new Uint8Array(inflateRawSync(b.subarray(start, start + packed)));
+    p = start + packed;
+  }
+  return out;
 }
 
 const parse = (spec: ShapefileSpec) => parseQuartiersShapefile(createShapefileZip(spec), { fileName: 'qp.zip' });
@@ -58,6 +73,29 @@ describe('parseQuartiersShapefile', () => {
     const r = await parse(createQuartiersSpec({ cpg: 'UTF-8' }));
     expect(r.quartiers[0].name).toBe('Cépière Beauregard');
     expect(r.warnings.join(' ')).toMatch(/annonce UTF-8/);
+  });
+
+  it('honours the code page a .cpg names (ANSI 1250, CP1251, UTF-8 variants)', async () => {
+    // Central European and Cyrillic names, written with the Windows-1252 bytes their code page uses.
+    const named = (name: string, cpg: string) =>
+      createQuartiersSpec({ cpg, records: [{ rings: [square(1.425, 43.585)], values: { CODE_QP: 'QP031012', NOM_QP: name, COMMUNE_QP: 'Toulouse' } }] });
+    expect((await parse(named('£ódŸ', 'ANSI 1250'))).quartiers[0].name).toBe('Łódź');
+    expect((await parse(named('Ìîñêâà', 'CP1251'))).quartiers[0].name).toBe('Москва');
+    for (const cpg of ['UTF8', 'utf-8 ', '65001']) {
+      const r = await parse(createQuartiersSpec({ encoding: 'utf-8', cpg }));
+      expect([r.quartiers[0].name, r.warnings]).toEqual(['Cépière Beauregard', []]);
+    }
+  });
+
+  it('warns about a shape of another type than its layer, and leaves it out of the join', async () => {
+    const zip = createShapefileZip(createQuartiersSpec());
+    const members = unzipMembers(zip);
+    const shp = members['QP_TEST_LB93.shp'].slice();
+    const second = 100 + 8 + new DataView(shp.buffer).getInt32(104) * 2;
+    new DataView(shp.buffer).setInt32(second + 8, 1, true);
+    const r = await parseQuartiersShapefile(createZip({ ...members, 'QP_TEST_LB93.shp': shp }), { fileName: 'qp.zip' });
+    expect(r.quartiers.map((q) => q.code)).toEqual(['QP031012']);
+    expect(r.warnings.join(' ')).toMatch(/la forme n° 2 est de type points dans une couche de polygones : ignorée \(aucun établissement n’y est placé\)/);
   });
 
   it('detects Lambert-93 from the coordinates when the .prj is missing', async () => {
