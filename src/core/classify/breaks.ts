@@ -23,6 +23,12 @@ export interface ClassBreaks {
   max: number | null;
   /** Values classified (nulls and non-finite values left out). */
   count: number;
+  /**
+   * Decimal digits the thresholds were rounded to (the display precision, or a few more when
+   * two thresholds would read alike); absent when they were not rounded (manual, or no
+   * `digits` asked). A legend prints the thresholds at exactly this precision.
+   */
+  digits?: number;
 }
 
 export interface BreaksOptions {
@@ -31,6 +37,32 @@ export interface BreaksOptions {
   classes: number;
   /** Thresholds typed by the user (manual method); unsorted, repeated or non-finite entries are tolerated. */
   manualBreaks?: readonly number[];
+  /**
+   * Digits the values are shown with. Computed thresholds are rounded to them, so the bounds a
+   * legend prints are the bounds that classify: typing the printed bounds back as manual
+   * thresholds gives the same classes. Without it, thresholds keep full precision.
+   */
+  digits?: number;
+}
+
+/** Rounds like the French display does (the exact decimal value of the double, half up). */
+export function roundTo(v: number, digits: number): number {
+  return Number(v.toFixed(Math.max(0, Math.min(20, digits))));
+}
+
+const MAX_EXTRA_DIGITS = 3;
+
+/**
+ * Thresholds rounded to `digits`, or to the fewest extra digits (at most 3) that keep them
+ * as many and distinct: 2,66 and 2,71 both read « 2,7 » with one digit.
+ */
+function roundThresholds(raw: readonly number[], min: number, digits: number): { thresholds: number[]; digits: number } {
+  const exact = cleanThresholds(raw, min);
+  for (let d = digits; d <= digits + MAX_EXTRA_DIGITS; d++) {
+    const rounded = cleanThresholds(exact.map((t) => roundTo(t, d)), min);
+    if (rounded.length === exact.length || d === digits + MAX_EXTRA_DIGITS) return { thresholds: rounded, digits: d };
+  }
+  return { thresholds: exact, digits: digits + MAX_EXTRA_DIGITS };
 }
 
 /** Clamps a requested number of classes to the 3–7 the UI offers (5 when not a number). */
@@ -87,7 +119,8 @@ function jenksThresholds(sorted: readonly number[], k: number): number[] {
  * clamped to 3–7 and reduced when there are fewer distinct values than classes; all-equal
  * values make one class, no value at all makes one empty class (`count` 0, `min` null).
  * Manual thresholds are kept as typed (sorted and deduplicated), even outside the data range,
- * so that two maps drawn with the same thresholds compare; at most 6 are used.
+ * so that two maps drawn with the same thresholds compare; at most 6 are used. With
+ * `digits`, computed thresholds are rounded to the display precision (see {@link BreaksOptions}).
  *
  * @example
  * computeBreaks([1, 2, 3, 4, 5, 6], { method: 'equal', classes: 3 })
@@ -111,7 +144,8 @@ export function computeBreaks(values: ReadonlyArray<number | null | undefined>, 
       : options.method === 'equal'
         ? equalThresholds(min, max, k)
         : jenksThresholds(sorted, k);
-  return { thresholds: cleanThresholds(raw, min), min, max, count };
+  if (options.digits === undefined) return { thresholds: cleanThresholds(raw, min), min, max, count };
+  return { ...roundThresholds(raw, min, options.digits), min, max, count };
 }
 
 /** Class of a value (0-based), or -1 for null and non-finite values. */

@@ -4,7 +4,7 @@
  * paint expressions that draw them. The map and the legend both call {@link indicatorView}, so
  * they cannot disagree.
  */
-import { computeBreaks, type ClassBreaks } from '../../core/classify/breaks.ts';
+import { computeBreaks, roundTo, type ClassBreaks } from '../../core/classify/breaks.ts';
 import { NO_DATA_COLOR, SECRET_COLOR, paletteColors } from '../../core/classify/palettes.ts';
 import { INDICATORS, type IndicatorDef } from '../../core/indicators/catalog.ts';
 import type { AppState } from '../../state/store.ts';
@@ -40,10 +40,11 @@ export function indicatorView(state: ViewInputs): IndicatorView {
   for (let i = 0; i < n && i < rows.length; i++) {
     secret[i] = def.secret(rows[i]);
     const v = secret[i] ? null : def.value(rows[i]);
-    values[i] = typeof v === 'number' && Number.isFinite(v) ? v : null;
+    // A rate is classed as it is shown (« 14,3 % »), so its class agrees with the printed bounds.
+    values[i] = typeof v === 'number' && Number.isFinite(v) ? (def.kind === 'rate' ? roundTo(v, def.digits) : v) : null;
   }
   const { method, classes, manualBreaks, palette } = state.classification;
-  const breaks = computeBreaks(values, { method, classes, manualBreaks });
+  const breaks = computeBreaks(values, { method, classes, manualBreaks, digits: def.digits });
   const colors = paletteColors(palette, breaks.thresholds.length + 1);
   let maxValue: number | null = null;
   for (const v of values) if (v !== null && (maxValue === null || v > maxValue)) maxValue = v;

@@ -91,7 +91,7 @@ export function quartierGaps(q: QuartierResult, results: DiagnosticResult, commu
       against: 'Ensemble des QPV',
       indicator: 'Part de l’ESS dans l’emploi',
       referenceName: 'QPV',
-      reference: formatPct(qpv.value, 0),
+      reference: formatPct(qpv.value),
       gap: gap(jobShare(q), qpv.value),
       source: qpv.source,
     },

@@ -65,7 +65,8 @@ describe('ComparisonPanel', () => {
     expect(france[0].textContent).toContain(pts(izards - 1 / 7));
     const qpv = within(rowOf('Part de l’ESS dans l’emploi : écart à l’ensemble des QPV')).getAllByRole('cell');
     expect(qpv[0].textContent).toContain(pts(izards - 0.17));
-    expect(qpv[0].textContent).toContain('17 %');
+    // The all-QPV reference at the precision of the other shares beside it.
+    expect(qpv[0].textContent).toContain('17,0 %');
     expect(screen.getByText(/ESS France – ANCT/)).toBeTruthy();
   });
 

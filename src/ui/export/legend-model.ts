@@ -11,7 +11,7 @@ import { COUNT_FILL_COLOR, circleLegendValues, circleRadius, indicatorView, type
 import { pointLegend, type PointColorBy } from '../../map/layers/points.ts';
 import { RING_COLOR } from '../../map/layers/style.ts';
 import type { AppState } from '../../state/store.ts';
-import { METHOD_LABELS, classLabels } from '../legend/class-labels.ts';
+import { METHOD_LABELS, classLabels, titleUnit } from '../legend/class-labels.ts';
 
 export type LegendInputs = Pick<AppState, 'quartiers' | 'results' | 'indicator' | 'classification' | 'showRing' | 'ringMetres' | 'showPoints' | 'pointsId'>;
 
@@ -32,7 +32,8 @@ export function classificationText(view: IndicatorView, method: AppState['classi
 export function legendItems(s: LegendInputs, pointColorBy: PointColorBy): LegendItem[] {
   const view = indicatorView(s);
   const { def, breaks, colors } = view;
-  const items: LegendItem[] = [{ kind: 'title', text: `${def.label} (${def.unit})` }];
+  const unit = titleUnit(def);
+  const items: LegendItem[] = [{ kind: 'title', text: unit ? `${def.label} (${unit})` : def.label }];
   const classes = classificationText(view, s.classification.method);
   if (classes && s.results) items.push({ kind: 'note', text: classes });
   if (def.kind === 'rate') {

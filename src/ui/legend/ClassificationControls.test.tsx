@@ -70,6 +70,30 @@ describe('ClassificationControls', () => {
     expect(useStore.getState().classification.manualBreaks).toEqual([10]);
   });
 
+  it('shows the number of classes the manual thresholds make, whatever was chosen before', () => {
+    useStore.setState({ classification: { method: 'manual', classes: 5, manualBreaks: [7.5, 15, 30], palette: 'viridis' } });
+    const { unmount } = render(<ClassificationControls />);
+    expect(select('Nombre de classes').value).toBe('4');
+    expect(screen.getByText(/donné par les seuils manuels/)).toBeTruthy();
+    unmount();
+    useStore.setState({ classification: { method: 'manual', classes: 5, manualBreaks: [10], palette: 'viridis' } });
+    render(<ClassificationControls />);
+    expect(select('Nombre de classes').value).toBe('2');
+  });
+
+  it('keeps the classes on screen when switching to manual thresholds (rounded bounds classify)', () => {
+    useStore.setState({
+      results: createResults([0.1234, 0.2266, 0.31, 0.4449, 0.5551, 0.68].map((share) => createIndicators({ share }))),
+      quartiers: Array.from({ length: 6 }, (_, i) => createQuartier(i)),
+      classification: { method: 'quantile', classes: 3, manualBreaks: [], palette: 'viridis' },
+    });
+    render(<ClassificationControls />);
+    fireEvent.change(select('Méthode'), { target: { value: 'manual' } });
+    const typed = useStore.getState().classification.manualBreaks;
+    expect(typed.every((t) => Number(t.toFixed(1)) === t)).toBe(true);
+    expect(select('Nombre de classes').value).toBe('3');
+  });
+
   it('disables the classification for counts, drawn as circles', () => {
     useStore.setState({ indicator: 'jobs' });
     render(<ClassificationControls />);

@@ -4,7 +4,7 @@
  * controls, so the keyboard and screen readers work without extra code.
  */
 import { useId, useState } from 'react';
-import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES, parseManualBreaks, type ClassMethod } from '../../core/classify/breaks.ts';
+import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES, computeBreaks, parseManualBreaks, type ClassMethod } from '../../core/classify/breaks.ts';
 import { PALETTE_NAMES, paletteColors, paletteLabel } from '../../core/classify/palettes.ts';
 import { INDICATORS, INDICATOR_KEYS, type IndicatorKey } from '../../core/indicators/catalog.ts';
 import { indicatorView } from '../../map/layers/choropleth.ts';
@@ -61,12 +61,18 @@ export function ClassificationControls() {
   const manual = classification.method === 'manual';
   const counts = def.kind === 'count';
 
+  // With manual thresholds the number of classes is theirs: the control shows it, not the
+  // number last chosen for the other methods.
+  const manualClasses = computeBreaks([], { method: 'manual', classes: 0, manualBreaks: classification.manualBreaks }).thresholds.length + 1;
+  const shownClasses = manual ? manualClasses : classification.classes;
+  const classCounts = CLASS_COUNTS.includes(shownClasses) ? CLASS_COUNTS : [shownClasses, ...CLASS_COUNTS].sort((a, b) => a - b);
+
   const changeMethod = (method: ClassMethod) => {
-    // Start the manual thresholds from the classes on screen rather than from nothing.
+    // Start the manual thresholds from the classes on screen rather than from nothing: they
+    // are rounded to the printed precision already, so the classes stay the same.
     if (method === 'manual' && classification.manualBreaks.length === 0) {
       const view = indicatorView(useStore.getState());
-      const rounded = view.breaks.thresholds.map((t) => Number(t.toFixed(def.digits)));
-      setClassification({ method, manualBreaks: [...new Set(rounded)] });
+      setClassification({ method, manualBreaks: view.breaks.thresholds });
     } else setClassification({ method });
   };
 
@@ -99,16 +105,23 @@ export function ClassificationControls() {
           <label htmlFor={`${id}-classes`}>Nombre de classes</label>
           <select
             id={`${id}-classes`}
-            value={classification.classes}
+            value={shownClasses}
             disabled={manual}
+            aria-describedby={manual ? `${id}-classes-help` : undefined}
             onChange={(e) => setClassification({ classes: Number(e.target.value) })}
           >
-            {CLASS_COUNTS.map((n) => (
+            {classCounts.map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>
             ))}
           </select>
+          {manual && (
+            <span id={`${id}-classes-help`} className="muted small">
+              {' '}
+              donné par les seuils manuels
+            </span>
+          )}
         </div>
         <div className="field">
           <label htmlFor={`${id}-palette`}>Palette</label>
@@ -120,7 +133,7 @@ export function ClassificationControls() {
             ))}
           </select>
           <span className="palette-preview" aria-hidden="true" style={{ display: 'inline-flex', marginLeft: 6, verticalAlign: 'middle' }}>
-            {paletteColors(classification.palette, manual ? classification.manualBreaks.length + 1 : classification.classes).map((c) => (
+            {paletteColors(classification.palette, shownClasses).map((c) => (
               <span key={c} style={{ width: 14, height: 12, background: c }} />
             ))}
           </span>

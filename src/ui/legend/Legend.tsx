@@ -14,7 +14,7 @@ import { MARKER_MAX_ZOOM, establishmentsMinZoom } from '../../map/layers/markers
 import { pointLegend } from '../../map/layers/points.ts';
 import { useMapOptions } from '../../map/map-options.ts';
 import { useStore } from '../../state/store.ts';
-import { METHOD_LABELS, classLabels } from './class-labels.ts';
+import { METHOD_LABELS, classLabels, titleUnit } from './class-labels.ts';
 
 const HATCH_CSS = `repeating-linear-gradient(135deg, ${SECRET_HATCH_COLOR} 0 1.5px, ${SECRET_COLOR} 1.5px 5px)`;
 
@@ -93,7 +93,7 @@ export function Legend() {
       <details className="legend-fold" open>
         <summary title="Replier ou déplier la légende">
           <h3 id={titleId} className="legend-title">
-            {def.label} <span className="legend-unit">({def.unit})</span>
+            {def.label} {titleUnit(def) && <span className="legend-unit">({titleUnit(def)})</span>}
           </h3>
         </summary>
         {rate && results && (

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useStore } from '../../state/store.ts';
 import { openProfile } from '../../state/actions.ts';
-import { INDICATORS, INDICATOR_KEYS } from '../../core/indicators/catalog.ts';
+import { INDICATORS, INDICATOR_KEYS, formatFr } from '../../core/indicators/catalog.ts';
 import type { Indicators } from '../../core/indicators/indicators.ts';
 import { FAMILIES, SECTORS, SIZES } from '../../core/types.ts';
 import { FAMILY_LABELS } from '../../core/indicators/legal-families.ts';
@@ -52,7 +52,7 @@ export function QuartierProfile() {
   const communeName = quartier.communeNames[0] || quartier.communes[0] || '';
   const columns: { label: string; data: Indicators | null }[] = [
     { label: 'Quartier', data: r },
-    { label: `Quartier vécu (bande de ${ringMetres} m)`, data: r?.ring ?? null },
+    { label: `Quartier vécu (bande de ${formatFr(ringMetres)} m)`, data: r?.ring ?? null },
     { label: `Reste de la commune${communeName ? ` (${communeName})` : ''}`, data: commune },
     { label: 'Ensemble des quartiers', data: results?.allQuartiers ?? null },
   ];
