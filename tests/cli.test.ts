@@ -10,8 +10,10 @@ import { shared } from './shared-data.ts';
 import { createShapefileZip } from './fixtures/shapefile/create-shapefile.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const TRANCHES = ['NN', '01', '02', '03', '11', '12'];
-const MID: Record<string, number> = { NN: 0, '01': 1.5, '02': 4, '03': 7.5, '11': 14.5, '12': 34.5 };
+// 00 (employees during the year, none on 31/12) and a blank bracket are employers; NN is not.
+const TRANCHES = ['NN', '01', '02', '03', '11', '12', '00', ''];
+const MID: Record<string, number> = { NN: 0, '01': 1.5, '02': 4, '03': 7.5, '11': 14.5, '12': 34.5, '00': 0, '': 0 };
+const trancheOf = (i: number) => TRANCHES[i % TRANCHES.length];
 
 interface Point { lon: number; lat: number; x: number; y: number; commune: string }
 
@@ -26,13 +28,13 @@ function createEstablishments(file: string, coords: 'wgs84' | 'lambert93') {
   const lines = [header];
   points.forEach((p, i) => {
     const c = coords === 'wgs84' ? `${p.lon},${p.lat}` : `${p.x},${p.y}`;
-    lines.push(`${String(10000000000000 + i)},Structure ${i},${i % 5 === 0 ? '9220' : '5710'},${i % 2 ? '88.99B' : '47.11B'},${TRANCHES[i % 6]},${p.commune},${c}`);
+    lines.push(`${String(10000000000000 + i)},Structure ${i},${i % 5 === 0 ? '9220' : '5710'},${i % 2 ? '88.99B' : '47.11B'},${trancheOf(i)},${p.commune},${c}`);
   });
   fs.writeFileSync(file, lines.join('\n') + '\n');
 }
 
 function runCli(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/aggregate.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/aggregate.ts', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
 }
 
 beforeAll(() => {
@@ -51,7 +53,7 @@ describe('aggregate CLI on the Occitanie quartiers', () => {
 
   beforeAll(() => {
     const r = spawnSync('npm', ['run', '--silent', 'aggregate', '--', '--quartiers', shared('occitanie-qpv-2015', 'qp.geojson'),
-      '--etablissements', path.join(dir, 'etab.csv'), '--reference', shared('occitanie-qpv-2015', 'qp.csv')], { cwd: ROOT, encoding: 'utf8' });
+      '--etablissements', path.join(dir, 'etab.csv'), '--reference', shared('occitanie-qpv-2015', 'qp.csv')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     out = JSON.parse(r.stdout);
@@ -64,25 +66,56 @@ describe('aggregate CLI on the Occitanie quartiers', () => {
     expect(out.rows.rejected).toBe(0);
   });
 
-  it('counts the ESS employer establishments of each quartier like an independent Turf join', () => {
+  /** ESS establishments per quartier by an independent Turf join, by bracket. */
+  function turfCounts(keep: (tranche: string) => boolean): Map<string, number> {
     const qp = JSON.parse(fs.readFileSync(shared('occitanie-qpv-2015', 'qp.geojson'), 'utf8')) as FeatureCollection<Polygon>;
-    const expected = new Map<string, number>();
+    const counts = new Map<string, number>();
     points.forEach((p, i) => {
-      if (i % 5 !== 0 || TRANCHES[i % 6] === 'NN') return;
+      if (i % 5 !== 0 || !keep(trancheOf(i))) return;
       const f = qp.features.find((q: Feature<Polygon>) => booleanPointInPolygon([p.lon, p.lat], q));
-      if (f) expected.set(f.properties!.code_qp, (expected.get(f.properties!.code_qp) ?? 0) + 1);
+      if (f) counts.set(f.properties!.code_qp, (counts.get(f.properties!.code_qp) ?? 0) + 1);
     });
+    return counts;
+  }
+
+  it('counts the ESS employer establishments (every bracket but NN) of each quartier like an independent Turf join', () => {
+    const expected = turfCounts((t) => t !== 'NN');
     expect(out.quartiers).toHaveLength(105);
     let gap = 0;
-    for (const q of out.quartiers) gap += Math.abs(q.establishments - (expected.get(q.code) ?? 0));
-    // Like Turf, a point on a quartier's edge counts as inside.
+    let published = 0;
+    for (const q of out.quartiers) {
+      const n = expected.get(q.code) ?? 0;
+      if (q.establishments === 's') {
+        // Masked: under 3 establishments, or masked so that another masked count cannot be recovered.
+        expect(q.secret.establishments).toBe(true);
+        continue;
+      }
+      published++;
+      // Like Turf, a point on a quartier's edge counts as inside.
+      gap += Math.abs(q.establishments - n);
+    }
     expect(gap).toBe(0);
+    expect(published).toBeGreaterThan(80);
+    expect(out.allQuartiers.establishments).toBe([...expected.values()].reduce((a, b) => a + b, 0));
+  });
+
+  it('puts bracket 00 in the « 0 salarié » class and a blank bracket in « taille inconnue », both employers', () => {
+    const zero = [...turfCounts((t) => t === '00').values()].reduce((a, b) => a + b, 0);
+    const blank = [...turfCounts((t) => t === '').values()].reduce((a, b) => a + b, 0);
+    expect(zero).toBeGreaterThan(100);
+    expect(out.allQuartiers.sizes['0']).toMatchObject({ establishments: zero, jobs: 0 });
+    expect(out.allQuartiers.sizes.inconnue).toMatchObject({ establishments: blank, jobs: 0 });
+    expect(out.allQuartiers.sizes.non_employeur.establishments).toBe(0);
+    const nn = [...turfCounts((t) => t === 'NN').values()].reduce((a, b) => a + b, 0);
+    expect(out.allQuartiers.nonEmployerEstablishments).toBe(nn);
   });
 
   it('gives jobs with their range from the SIRENE brackets, and the mixes add up', () => {
     for (const q of out.quartiers) {
+      if (q.jobs === 's') continue;
       expect(q.jobs.min).toBeLessThanOrEqual(q.jobs.estimate);
       expect(q.jobs.estimate).toBeLessThanOrEqual(q.jobs.max);
+      if (q.establishments === 's' || Object.values(q.families as Record<string, { secret: boolean }>).some((c) => c.secret)) continue;
       const famJobs = Object.values(q.families as Record<string, { jobs: number }>).reduce((a, c) => a + c.jobs, 0);
       expect(famJobs).toBeCloseTo(q.jobs.estimate, 1);
       const famEst = Object.values(q.families as Record<string, { establishments: number }>).reduce((a, c) => a + c.establishments, 0);
@@ -99,14 +132,16 @@ describe('aggregate CLI on the Occitanie quartiers', () => {
     const ref = Papa.parse<Record<string, string>>(fs.readFileSync(shared('occitanie-qpv-2015', 'qp.csv'), 'utf8').replace(/^\uFEFF/, ''), { header: true }).data;
     const pop = new Map(ref.map((r) => [r.code_qp, Number(r.pop_mun)]));
     for (const q of out.quartiers) {
-      if (q.essJobShare !== null) {
+      if (q.essJobShare !== null && q.essJobShare !== 's') {
         expect(q.essJobShare).toBeGreaterThanOrEqual(0);
         expect(q.essJobShare).toBeLessThanOrEqual(1);
         expect(q.essJobShareRange.min).toBeLessThanOrEqual(q.essJobShare);
         expect(q.essJobShareRange.max).toBeGreaterThanOrEqual(q.essJobShare);
       }
       expect(q.population).toBe(pop.get(q.code));
-      expect(q.densityPer1000).toBeCloseTo((q.establishments / pop.get(q.code)!) * 1000, 3);
+      // The density gives the establishments back with the population: masked with them.
+      if (q.establishments === 's') expect(q.densityPer1000).toBe('s');
+      else expect(q.densityPer1000).toBeCloseTo((q.establishments / pop.get(q.code)!) * 1000, 3);
     }
   });
 

@@ -209,7 +209,7 @@ describe('SIRENE tranches d’effectifs, against tranches_effectifs_sirene.csv',
     expect(wrong.map((r) => r.code)).toEqual([]);
   });
 
-  it('marks exactly NN and 00 as non-employer', () => {
-    expect(tranches.filter((r) => !jobsFromTranche(r.code).employer).map((r) => r.code)).toEqual(['NN', '00']);
+  it('marks exactly NN as non-employer (00: employees during the year, none on 31/12)', () => {
+    expect(tranches.filter((r) => !jobsFromTranche(r.code).employer).map((r) => r.code)).toEqual(['NN']);
   });
 });

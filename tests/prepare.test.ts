@@ -138,8 +138,10 @@ describe('prepare-data from a folder of downloaded files, then the aggregate CLI
     const json = JSON.parse(r.stdout);
     expect(json.rows).toMatchObject({ read: 10, inQuartier: 8, outside: 1, rejected: 1, rejectedBy: { no_coordinates: 1 } });
     const byCode = Object.fromEntries(json.quartiers.map((q: { code: string; establishments: number }) => [q.code, q.establishments]));
-    // ESS employer establishments: two of the Izards association, the SCOP, then the association and the mutuelle of Mosson.
-    expect(byCode).toEqual({ QN03101M: 2, QN03102N: 1, QN03401M: 2 });
+    // ESS employer establishments: two of the Izards association, the SCOP, then the association
+    // and the mutuelle of Mosson — each quartier under 3, so masked (s); their total is published.
+    expect(byCode).toEqual({ QN03101M: 's', QN03102N: 's', QN03401M: 's' });
+    expect(json.allQuartiers.establishments).toBe(5);
   });
 });
 

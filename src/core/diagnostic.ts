@@ -7,6 +7,7 @@ import type { Quartier } from './types.ts';
 import type { EstablishmentTable } from './ingest/establishment-table.ts';
 import type { ReferenceTable } from './ingest/reference.ts';
 import { aggregate, type Filters, type Placement, type UnitLayout } from './indicators/aggregate.ts';
+import { computeMasks } from './indicators/secondary-suppression.ts';
 import { sumDenominators, unitIndicators, type Denominators, type Indicators } from './indicators/indicators.ts';
 import { createQuartierIndex, joinPoints } from './geo/spatial-join.ts';
 import { assignRing } from './geo/quartier-vecu.ts';
@@ -16,7 +17,12 @@ export const DEFAULT_RING_METRES = 300;
 export interface QuartierResult extends Indicators {
   code: string;
   name: string;
+  /** INSEE codes of its communes, as the boundary file gives them. */
   communes: string[];
+  /** Names of its communes, all of them (may be more or fewer than the codes: see communeList). */
+  communeNames: string[];
+  /** A commune filter is on and none of the quartier's communes is in it. */
+  outsideFilter: boolean;
   ring: Indicators;
 }
 
@@ -28,6 +34,8 @@ export interface DiagnosticResult {
   quartiers: QuartierResult[];
   communes: CommuneResult[];
   allQuartiers: Indicators;
+  /** What the establishment counts cover: employers only (the default) or all. */
+  employerOnly: boolean;
 }
 
 /** Territories with a rest-of-commune: the communes the quartiers lie in. */
@@ -78,19 +86,23 @@ export function computeDiagnostic(
 ): DiagnosticResult {
   const layout = options.layout ?? unitLayout(quartiers);
   const t = aggregate(table, placement, layout, filters);
+  const m = computeMasks(t, options.fileHasAll, filters.employerOnly);
   const n = quartiers.length;
   const dens = quartierDenominators(quartiers, options.reference);
+  const inFilter = filters.communes ? new Set(filters.communes) : null;
   const results: QuartierResult[] = quartiers.map((q, i) => ({
     code: q.code,
     name: q.name,
     communes: q.communes,
-    ...unitIndicators(t, i, options.fileHasAll, dens[i]),
-    ring: unitIndicators(t, n + i, options.fileHasAll, null),
+    communeNames: q.communeNames,
+    outsideFilter: inFilter !== null && !q.communes.some((c) => inFilter.has(c)),
+    ...unitIndicators(t, m, i, options.fileHasAll, dens[i]),
+    ring: unitIndicators(t, m, n + i, options.fileHasAll, null),
   }));
   const communes: CommuneResult[] = layout.communes.map((code, j) => ({
     code,
-    ...unitIndicators(t, 2 * n + j, options.fileHasAll, null),
+    ...unitIndicators(t, m, 2 * n + j, options.fileHasAll, null),
   }));
-  const allQuartiers = unitIndicators(t, 2 * n + layout.communes.length, options.fileHasAll, sumDenominators(dens));
-  return { quartiers: results, communes, allQuartiers };
+  const allQuartiers = unitIndicators(t, m, 2 * n + layout.communes.length, options.fileHasAll, sumDenominators(dens));
+  return { quartiers: results, communes, allQuartiers, employerOnly: filters.employerOnly };
 }

@@ -33,11 +33,15 @@ export const SECTORS = [
 export type Sector = (typeof SECTORS)[number];
 
 /**
- * Size classes (salariés), in the order used for the `size` Uint8 column.
- * `non_employeur` covers brackets NN and 00 and a headcount of 0; `inconnue` an empty bracket.
+ * Size classes (salariés), in the order used for the `size` Uint8 column; `SIZE_ORDER` is the
+ * reading order. `0` is bracket 00: an employer with no employee on 31/12 (last here so the
+ * older indices keep their meaning); `non_employeur` covers bracket NN and a headcount of 0;
+ * `inconnue` an empty or unreadable bracket, counted as an employer of unknown size.
  */
-export const SIZES = ['1-2', '3-9', '10-19', '20-49', '50+', 'non_employeur', 'inconnue'] as const;
+export const SIZES = ['1-2', '3-9', '10-19', '20-49', '50+', 'non_employeur', 'inconnue', '0'] as const;
 export type SizeClass = (typeof SIZES)[number];
+/** Size classes in reading order, for mixes and tables. */
+export const SIZE_ORDER: readonly SizeClass[] = ['0', '1-2', '3-9', '10-19', '20-49', '50+', 'non_employeur', 'inconnue'];
 
 /** Jobs of one establishment or a total: central estimate with its range. */
 export interface Jobs {
@@ -76,6 +80,6 @@ export const REJECT_REASONS = {
   duplicate_siret: 'SIRET en double',
   closed: 'établissement fermé',
   malformed_row: 'ligne mal formée',
+  line_too_long: 'ligne trop longue',
 } as const;
 export type RejectReason = keyof typeof REJECT_REASONS;
-  line_too_long: 'ligne trop longue',

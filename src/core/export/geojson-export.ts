@@ -31,20 +31,22 @@ function roundGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
 export function indicatorProperties(i: Indicators): Record<string, number | boolean | null> {
   const se = i.secret.establishments;
   const sj = i.secret.jobs;
+  const { jobShare, establishmentShare, nonEmployer } = i.secret;
   const props: Record<string, number | boolean | null> = {
     etab_ess: se ? null : i.establishments,
-    etab_ess_non_employeurs: i.nonEmployerEstablishments,
+    etab_ess_non_employeurs: nonEmployer ? null : i.nonEmployerEstablishments,
     emplois_ess: sj ? null : round(i.jobs.estimate, 1),
     emplois_ess_min: sj ? null : round(i.jobs.min, 1),
     emplois_ess_max: sj ? null : round(i.jobs.max, 1),
-    part_ess_emplois_pct: sj ? null : pct(i.essJobShare),
-    part_ess_emplois_min_pct: sj ? null : pct(i.essJobShareRange?.min ?? null),
-    part_ess_emplois_max_pct: sj ? null : pct(i.essJobShareRange?.max ?? null),
-    part_ess_etab_pct: se ? null : pct(i.essEstablishmentShare),
+    part_ess_emplois_pct: jobShare ? null : pct(i.essJobShare),
+    part_ess_emplois_min_pct: jobShare ? null : pct(i.essJobShareRange?.min ?? null),
+    part_ess_emplois_max_pct: jobShare ? null : pct(i.essJobShareRange?.max ?? null),
+    part_ess_etab_pct: establishmentShare ? null : pct(i.essEstablishmentShare),
     densite_pour_1000_hab: se ? null : round(i.densityPer1000, 3),
     population: i.population,
     secret_etablissements: se,
     secret_emplois: sj,
+    secret_parts: jobShare || establishmentShare,
   };
   for (const f of FAMILIES) props[`famille_${f}_etab`] = i.families[f].secret ? null : i.families[f].establishments;
   for (const s of SECTORS) props[`secteur_${s}_emplois`] = i.sectors[s].secret ? null : round(i.sectors[s].jobs, 1);

@@ -4,14 +4,15 @@
  * rounded as the screen shows them, so a value read in the table is the value in the file.
  */
 import type { CommuneResult, DiagnosticResult, QuartierResult } from '../diagnostic.ts';
-import { INDICATORS, INDICATOR_KEYS } from '../indicators/catalog.ts';
+import { INDICATORS, INDICATOR_KEYS, indicatorLabel, roundAsShown, scopeOf, type CountScope } from '../indicators/catalog.ts';
+import { communeNamesText } from '../ingest/geojson-fields.ts';
 import type { Indicators, MixCell } from '../indicators/indicators.ts';
 import { FAMILY_LABELS } from '../indicators/legal-families.ts';
 import { SECTOR_LABELS } from '../indicators/naf-sectors.ts';
 import { SIZE_LABELS } from '../indicators/tranches.ts';
 import { NATIONAL_REFERENCES } from '../indicators/references.ts';
 import { SECRET_MARK } from '../indicators/confidentiality.ts';
-import { FAMILIES, SECTORS, SIZES } from '../types.ts';
+import { FAMILIES, SECTORS, SIZE_ORDER } from '../types.ts';
 import { quartierCsvHeader, quartierCsvRow } from './contract.ts';
 import { toCsv, type CsvCell } from './csv-writer.ts';
 
@@ -21,7 +22,6 @@ export interface TableCsvOptions {
   notes?: readonly string[];
 }
 
-const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 function withNotes(rows: CsvCell[][], options: TableCsvOptions): string {
   const notes = options.notes ?? [];
@@ -33,8 +33,9 @@ function withNotes(rows: CsvCell[][], options: TableCsvOptions): string {
  * The ranking: one row per quartier in the order given (the caller sorts), with its rank and
  * the CLI's per-quartier columns (DESIGN §6), so the two files line up.
  */
-export function rankingCsv(rows: readonly QuartierResult[], options: TableCsvOptions): string {
-  return withNotes([['Rang', ...quartierCsvHeader()], ...rows.map((q, i) => [i + 1, ...quartierCsvRow(q)])], options);
+export function rankingCsv(rows: readonly QuartierResult[], options: TableCsvOptions & { scope?: CountScope }): string {
+  const scope = options.scope ?? { employerOnly: true };
+  return withNotes([['Rang', ...quartierCsvHeader(scope)], ...rows.map((q, i) => [i + 1, ...quartierCsvRow(q, scope)])], options);
 }
 
 /** Rest of the commune of a quartier: its first commune, as the comparison panel does. */
@@ -44,33 +45,36 @@ function communeOf(q: QuartierResult, results: DiagnosticResult): CommuneResult 
 }
 
 type Share = number | null | 'secret';
-const jobShare = (i: Indicators): Share => (i.secret.jobs ? 'secret' : i.essJobShare);
-const estShare = (i: Indicators): Share => (i.secret.establishments ? 'secret' : i.essEstablishmentShare);
+const jobShare = (i: Indicators): Share => (i.secret.jobShare ? 'secret' : i.essJobShare);
+const estShare = (i: Indicators): Share => (i.secret.establishmentShare ? 'secret' : i.essEstablishmentShare);
 
 /** Gap in percentage points, 1 decimal; `s` when either side is masked (it would reveal it). */
 function gapPts(a: Share, b: Share): CsvCell {
   if (a === 'secret' || b === 'secret') return SECRET_MARK;
   if (a === null || b === null) return null;
-  return round((a - b) * 100, 1);
+  // The gap as the screen writes it: the difference of the unrounded shares, to 1 decimal.
+  return roundAsShown((a - b) * 100, 1);
 }
 
-const pctCell = (v: Share): CsvCell => (v === 'secret' ? SECRET_MARK : v === null ? null : round(v * 100, 1));
+const pctCell = (v: Share): CsvCell => (v === 'secret' ? SECRET_MARK : v === null ? null : roundAsShown(v * 100, 1));
 
-function indicatorRows(cols: readonly QuartierResult[]): CsvCell[][] {
+function indicatorRows(cols: readonly QuartierResult[], scope: CountScope): CsvCell[][] {
   const rows: CsvCell[][] = [];
   for (const key of INDICATOR_KEYS) {
     const def = INDICATORS[key];
-    // Jobs keep one decimal: a range of 1.5 jobs per small establishment adds up in halves.
-    const digits = key === 'jobs' ? 1 : def.digits;
-    const cell = (i: Indicators, v: number | null): CsvCell => (def.secret(i) ? SECRET_MARK : v === null ? null : round(v, digits));
+    const cell = (i: Indicators, v: number | null): CsvCell => (def.secret(i) ? SECRET_MARK : v === null ? null : roundAsShown(v, def.digits));
     // Only percentages need their unit: the other labels already say what they count.
     const unit = def.unit === '%' ? ' (%)' : '';
-    rows.push([`${def.label}${unit}`, ...cols.map((q) => cell(q, def.value(q)))]);
+    const label = indicatorLabel(def, scope);
+    rows.push([`${label}${unit}`, ...cols.map((q) => cell(q, def.value(q)))]);
     if (def.range) {
       const range = def.range;
-      rows.push([`${def.label}, minimum${unit}`, ...cols.map((q) => cell(q, range(q)?.min ?? null))]);
-      rows.push([`${def.label}, maximum${unit}`, ...cols.map((q) => cell(q, range(q)?.max ?? null))]);
+      rows.push([`${label}, minimum${unit}`, ...cols.map((q) => cell(q, range(q)?.min ?? null))]);
+      rows.push([`${label}, maximum${unit}`, ...cols.map((q) => cell(q, range(q)?.max ?? null))]);
     }
+  }
+  if (scope.employerOnly) {
+    rows.push(['Établissements ESS non employeurs (comptés à part)', ...cols.map((q) => (q.secret.nonEmployer ? SECRET_MARK : q.nonEmployerEstablishments))]);
   }
   return rows;
 }
@@ -104,7 +108,7 @@ function mixRows(
     ...cols.map((q) => {
       const c = pick(q)[k];
       if (!c) return null;
-      return c.secret ? SECRET_MARK : round(c[measure], 1);
+      return c.secret ? SECRET_MARK : roundAsShown(c[measure], 0);
     }),
   ]);
 }
@@ -114,17 +118,20 @@ function mixRows(
  * rest-of-commune figures and the gaps in points, then the family, sector and size mixes.
  */
 export function comparisonCsv(cols: readonly QuartierResult[], results: DiagnosticResult, options: TableCsvOptions): string {
+  const scope = scopeOf(results);
   const rows: CsvCell[][] = [
     ['Indicateur', ...cols.map((q) => `${q.name} (${q.code})`)],
     ['Code quartier', ...cols.map((q) => q.code)],
-    ['Communes', ...cols.map((q) => q.communes.join(', '))],
-    ...indicatorRows(cols),
+    ['Communes', ...cols.map((q) => communeNamesText(q.communes, q.communeNames))],
+    ['Codes INSEE des communes', ...cols.map((q) => q.communes.join(', '))],
+    ...indicatorRows(cols, scope),
     ...gapRows(cols, results),
     ...mixRows(cols, 'Famille', FAMILIES, FAMILY_LABELS, (q) => q.families, 'establishments'),
     ...mixRows(cols, 'Famille', FAMILIES, FAMILY_LABELS, (q) => q.families, 'jobs'),
     ...mixRows(cols, 'Secteur', SECTORS, SECTOR_LABELS, (q) => q.sectors, 'establishments'),
     ...mixRows(cols, 'Secteur', SECTORS, SECTOR_LABELS, (q) => q.sectors, 'jobs'),
-    ...mixRows(cols, 'Taille', SIZES, SIZE_LABELS, (q) => q.sizes, 'establishments'),
+    // Non-employers have their own row above (counted apart) or sit in the counts.
+    ...mixRows(cols, 'Taille', SIZE_ORDER.filter((z) => z !== 'non_employeur'), SIZE_LABELS, (q) => q.sizes, 'establishments'),
   ];
   return withNotes(rows, options);
 }

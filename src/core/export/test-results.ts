@@ -3,7 +3,7 @@
  * tests read known figures without running a join.
  */
 import type { CommuneResult, DiagnosticResult, QuartierResult } from '../diagnostic.ts';
-import type { Indicators, MixCell } from '../indicators/indicators.ts';
+import { secretFlags, type Indicators, type MixCell } from '../indicators/indicators.ts';
 import { FAMILIES, SECTORS, SIZES } from '../types.ts';
 
 const cells = (keys: readonly string[], filled: Record<string, Partial<MixCell>> = {}): Record<string, MixCell> =>
@@ -42,16 +42,16 @@ export function createIndicators(s: IndicatorsSpec = {}): Indicators {
     families: cells(FAMILIES, s.families),
     sectors: cells(SECTORS, s.sectors),
     sizes: cells(SIZES, s.sizes),
-    secret: { establishments: s.secretEstablishments ?? false, jobs: s.secretJobs ?? false },
+    secret: secretFlags({ establishments: s.secretEstablishments, jobs: s.secretJobs }),
   };
 }
 
-export function createQuartierResult(code: string, name: string, communes: string[], s: IndicatorsSpec = {}, ring: IndicatorsSpec = {}): QuartierResult {
-  return { code, name, communes, ...createIndicators(s), ring: createIndicators(ring) };
+export function createQuartierResult(code: string, name: string, communes: string[], s: IndicatorsSpec = {}, ring: IndicatorsSpec = {}, communeNames: string[] = []): QuartierResult {
+  return { code, name, communes, communeNames, outsideFilter: false, ...createIndicators(s), ring: createIndicators(ring) };
 }
 
 export function createDiagnostic(quartiers: QuartierResult[], communes: CommuneResult[] = [], all: IndicatorsSpec = {}): DiagnosticResult {
-  return { quartiers, communes, allQuartiers: createIndicators(all) };
+  return { quartiers, communes, allQuartiers: createIndicators(all), employerOnly: true };
 }
 
 export const createCommune = (code: string, s: IndicatorsSpec = {}): CommuneResult => ({ code, ...createIndicators(s) });

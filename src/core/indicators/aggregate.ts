@@ -43,6 +43,8 @@ export const NZ = SIZES.length;
 export interface Totals {
   units: number;
   layout: UnitLayout;
+  /** Non-employers counted apart (not inside essEstablishments). */
+  employerOnly: boolean;
   essEstablishments: Float64Array;
   essNonEmployer: Float64Array;
   essJobs: Float64Array;
@@ -54,6 +56,12 @@ export interface Totals {
   allJobs: Float64Array;
   allJobsMin: Float64Array;
   allJobsMax: Float64Array;
+  /**
+   * Largest single establishment (jobs estimate) among those in the denominators but not in
+   * the ESS count (non-ESS rows, and ESS rows left out by a family, sector or size filter):
+   * the dominance rule of the non-ESS remainder (all − ESS), which a published share reveals.
+   */
+  otherJobsLargest: Float64Array;
   familyEstablishments: Float64Array;
   familyJobs: Float64Array;
   familyLargest: Float64Array;
@@ -139,8 +147,9 @@ function denominators(plan: Plan, units: number, filters: Filters, communeOk: Ui
   const cached = plan.denominators.get(key);
   if (cached) return cached;
   const { table, u0, u1 } = plan;
-  const { employer, jobsEstimate, jobsMin, jobsMax, commune } = table;
+  const { employer, jobsEstimate, jobsMin, jobsMax, commune, ess } = table;
   const est = new Float64Array(units);
+  const otherLargest = new Float64Array(units);
   const jobs = new Float64Array(units);
   const jmin = new Float64Array(units);
   const jmax = new Float64Array(units);
@@ -156,15 +165,18 @@ function denominators(plan: Plan, units: number, filters: Filters, communeOk: Ui
     jobs[a] += je;
     jmin[a] += lo;
     jmax[a] += hi;
+    const other = ess[i] !== 1;
+    if (other && je > otherLargest[a]) otherLargest[a] = je;
     const b = u1[i];
     if (b >= 0) {
       est[b]++;
       jobs[b] += je;
       jmin[b] += lo;
       jmax[b] += hi;
+      if (other && je > otherLargest[b]) otherLargest[b] = je;
     }
   }
-  const result = [est, jobs, jmin, jmax];
+  const result = [est, jobs, jmin, jmax, otherLargest];
   // A handful of employer/commune combinations per session: keep them all but bounded.
   if (plan.denominators.size > 16) plan.denominators.clear();
   plan.denominators.set(key, result);
@@ -208,12 +220,13 @@ export function aggregate(table: EstablishmentTable, placement: Placement, layou
   const units = 2 * n + c + 1;
   const plan = planFor(table, placement, layout);
   const communeOk = communeMask(table, filters.communes);
-  const [allEstablishments, allJobs, allJobsMin, allJobsMax] = denominators(plan, units, filters, communeOk);
+  const [allEstablishments, allJobs, allJobsMin, allJobsMax, nonEssLargest] = denominators(plan, units, filters, communeOk);
+  const otherJobsLargest = nonEssLargest.slice();
   const f64 = (k = 1) => new Float64Array(units * k);
   const t: Totals = {
-    units, layout,
+    units, layout, employerOnly: filters.employerOnly,
     essEstablishments: f64(), essNonEmployer: f64(), essJobs: f64(), essJobsMin: f64(), essJobsMax: f64(), essJobsLargest: f64(),
-    allEstablishments, allJobs, allJobsMin, allJobsMax,
+    allEstablishments, allJobs, allJobsMin, allJobsMax, otherJobsLargest,
     familyEstablishments: f64(NF), familyJobs: f64(NF), familyLargest: f64(NF),
     sectorEstablishments: f64(NS), sectorJobs: f64(NS), sectorLargest: f64(NS),
     sizeEstablishments: f64(NZ), sizeJobs: f64(NZ), sizeLargest: f64(NZ),
@@ -228,19 +241,25 @@ export function aggregate(table: EstablishmentTable, placement: Placement, layou
   for (let k = 0; k < essRows.length; k++) {
     const i = essRows[k];
     if (communeOk && communeOk[commune[i] === NO_COMMUNE ? noCommune : commune[i]] === 0) continue;
-    const f = family[i], s = sector[i];
-    if (famOk[f] === 0 || secOk[s] === 0) continue;
+    const f = family[i], s = sector[i], z = size[i];
     const a = u0[i], b = u1[i];
     const nonEmployer = employer[i] === 0;
     if (employerOnly && nonEmployer) {
-      // Counted apart, as observatories do.
-      t.essNonEmployer[a]++;
-      if (b >= 0) t.essNonEmployer[b]++;
+      // Counted apart, as observatories do (and not in the denominators either).
+      if (famOk[f] === 1 && secOk[s] === 1) {
+        t.essNonEmployer[a]++;
+        if (b >= 0) t.essNonEmployer[b]++;
+      }
       continue;
     }
-    const z = size[i];
-    if (sizOk[z] === 0) continue;
-    const je = jobsEstimate[i], lo = jobsMin[i], hi = jobsMax[i];
+    const je = jobsEstimate[i];
+    if (famOk[f] === 0 || secOk[s] === 0 || sizOk[z] === 0) {
+      // In the denominators, not in the ESS count: part of the remainder all − ESS.
+      if (je > otherJobsLargest[a]) otherJobsLargest[a] = je;
+      if (b >= 0 && je > otherJobsLargest[b]) otherJobsLargest[b] = je;
+      continue;
+    }
+    const lo = jobsMin[i], hi = jobsMax[i];
     addEss(t, a, f, s, z, je, lo, hi, nonEmployer);
     if (b >= 0) addEss(t, b, f, s, z, je, lo, hi, nonEmployer);
   }

@@ -10,8 +10,12 @@ export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
 export interface IndicatorDef {
   key: IndicatorKey;
+  /** Label under the observatories' convention (employer establishments only, the default). */
   label: string;
   short: string;
+  /** The same when non-employers are counted in, for the indicators that count establishments. */
+  labelAll?: string;
+  shortAll?: string;
   unit: string;
   kind: 'count' | 'rate';
   /** Value in display units (percentages for shares), null when not computable. */
@@ -34,23 +38,27 @@ export const INDICATORS: Record<IndicatorKey, IndicatorDef> = {
     kind: 'rate',
     value: (i) => pct(i.essJobShare),
     range: (i) => (i.essJobShareRange ? { min: i.essJobShareRange.min * 100, max: i.essJobShareRange.max * 100 } : null),
-    secret: (i) => i.secret.jobs,
+    secret: (i) => i.secret.jobShare,
     digits: 1,
   },
   essEstablishmentShare: {
     key: 'essEstablishmentShare',
-    label: 'Part de l’ESS dans les établissements',
-    short: 'Part ESS étab.',
+    label: 'Part de l’ESS dans les établissements employeurs',
+    short: 'Part ESS étab. employeurs',
+    labelAll: 'Part de l’ESS dans les établissements (employeurs ou non)',
+    shortAll: 'Part ESS étab.',
     unit: '%',
     kind: 'rate',
     value: (i) => pct(i.essEstablishmentShare),
-    secret: (i) => i.secret.establishments,
+    secret: (i) => i.secret.establishmentShare,
     digits: 1,
   },
   densityPer1000: {
     key: 'densityPer1000',
-    label: 'Établissements ESS pour 1 000 habitants',
-    short: 'Densité',
+    label: 'Établissements employeurs de l’ESS pour 1 000 habitants',
+    short: 'Densité (employeurs)',
+    labelAll: 'Établissements de l’ESS (employeurs ou non) pour 1 000 habitants',
+    shortAll: 'Densité',
     unit: 'pour 1 000 hab.',
     kind: 'rate',
     value: (i) => i.densityPer1000,
@@ -60,7 +68,9 @@ export const INDICATORS: Record<IndicatorKey, IndicatorDef> = {
   establishments: {
     key: 'establishments',
     label: 'Établissements employeurs de l’ESS',
-    short: 'Établissements ESS',
+    short: 'Étab. ESS employeurs',
+    labelAll: 'Établissements de l’ESS (employeurs ou non)',
+    shortAll: 'Établissements ESS',
     unit: 'établissements',
     kind: 'count',
     value: (i) => i.establishments,
@@ -80,6 +90,29 @@ export const INDICATORS: Record<IndicatorKey, IndicatorDef> = {
   },
 };
 
+/** What the figures of a result count, for the labels. */
+export interface CountScope {
+  employerOnly: boolean;
+  /** Where the shares' denominators come from (a reference `nbetab` counts every establishment). */
+  denominator?: 'fichier' | 'reference' | null;
+}
+
+/**
+ * The label that says what is counted: employer establishments only (the default) or all of
+ * them; the establishment share over a reference `nbetab` counts all ESS establishments.
+ */
+export function indicatorLabel(def: IndicatorDef, scope: CountScope, form: 'label' | 'short' = 'label'): string {
+  const all = !scope.employerOnly || (def.key === 'essEstablishmentShare' && scope.denominator === 'reference');
+  if (!all) return def[form];
+  return (form === 'label' ? def.labelAll : def.shortAll) ?? def[form];
+}
+
+/** The scope of a result: its employer filter and its denominators' source. */
+export const scopeOf = (r: { employerOnly: boolean; allQuartiers: Indicators }): CountScope => ({
+  employerOnly: r.employerOnly,
+  denominator: r.allQuartiers.denominatorSource,
+});
+
 // One formatter per number of digits: toLocaleString builds a new one on every call, and the
 // tables format thousands of cells.
 const formatters = new Map<number, Intl.NumberFormat>();
@@ -93,6 +126,21 @@ export function formatFr(v: number | null, digits = 0): string {
     formatters.set(digits, f);
   }
   return f.format(v);
+}
+
+const plainFormatters = new Map<number, Intl.NumberFormat>();
+
+/**
+ * `v` rounded exactly as {@link formatFr} shows it (same Intl rounding, not Math.round on the
+ * binary value), so a figure exported to a spreadsheet is the figure read on screen.
+ */
+export function roundAsShown(v: number, digits = 0): number {
+  let f = plainFormatters.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { useGrouping: false, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    plainFormatters.set(digits, f);
+  }
+  return Number(f.format(v));
 }
 
 /** "12,5 %" or "s" or "–". */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate, DEFAULT_FILTERS } from './aggregate.ts';
 import { unitIndicators } from './indicators.ts';
-import { FAMILIES, SECTORS, SIZES } from '../types.ts';
+import { computeMasks } from './secondary-suppression.ts';
+import { FAMILIES, SECTORS, SIZES, SIZE_ORDER } from '../types.ts';
 import { EstablishmentTableBuilder } from '../ingest/establishment-table.ts';
 
 /** A table with, for every category k, k + 1 ESS employers of 10 jobs each, all in quartier 0. */
@@ -23,25 +24,29 @@ function createTable(categories: number, set: (b: EstablishmentTableBuilder, row
   return aggregate(table, placement, { quartiers: 1, communes: ['31555'] }, { ...DEFAULT_FILTERS, employerOnly: false });
 }
 
+const indicatorsOf = (t: ReturnType<typeof createTable>) => unitIndicators(t, computeMasks(t, false, false), 0, false, null);
+
 describe('unitIndicators mixes', () => {
   it('puts each family count under its own key', () => {
     const t = createTable(FAMILIES.length, (b, i, k) => (b.family[i] = k));
-    const ind = unitIndicators(t, 0, false, null);
+    const ind = indicatorsOf(t);
     expect(Object.keys(ind.families)).toEqual([...FAMILIES]);
     FAMILIES.forEach((f, k) => expect(ind.families[f].establishments).toBe(k + 1));
   });
 
   it('puts each sector count under its own key', () => {
     const t = createTable(SECTORS.length, (b, i, k) => (b.sector[i] = k));
-    const ind = unitIndicators(t, 0, false, null);
+    const ind = indicatorsOf(t);
     expect(Object.keys(ind.sectors)).toEqual([...SECTORS]);
     SECTORS.forEach((s, k) => expect(ind.sectors[s].jobs).toBe(10 * (k + 1)));
   });
 
   it('puts each size count under its own key, and masks cells of fewer than 3 establishments', () => {
     const t = createTable(SIZES.length, (b, i, k) => (b.size[i] = k));
-    const ind = unitIndicators(t, 0, false, null);
-    expect(Object.keys(ind.sizes)).toEqual([...SIZES]);
+    const ind = indicatorsOf(t);
+    expect(Object.keys(ind.sizes).sort()).toEqual([...SIZE_ORDER].sort());
+    // 1 and 2 establishments: masked on their own; their sum is then not recoverable from
+    // the total, so no other cell needs masking.
     SIZES.forEach((z, k) => expect(ind.sizes[z]).toMatchObject({ establishments: k + 1, secret: k + 1 < 3 }));
   });
 });

@@ -34,8 +34,12 @@ describe('jobsFromTranche', () => {
     expect(jobsFromTranche(code)).toEqual({ min, max, estimate, employer: true, known: true });
   });
 
-  it.each(['NN', '00'])('reads %s as a known non-employer with no job', (code) => {
-    expect(jobsFromTranche(code)).toEqual({ min: 0, max: 0, estimate: 0, employer: false, known: true });
+  it('reads NN as a known non-employer with no job', () => {
+    expect(jobsFromTranche('NN')).toEqual({ min: 0, max: 0, estimate: 0, employer: false, known: true });
+  });
+
+  it('reads 00 as an employer with no job at 31/12 (INSEE: employees during the year, none on 31/12)', () => {
+    expect(jobsFromTranche('00')).toEqual({ min: 0, max: 0, estimate: 0, employer: true, known: true });
   });
 
   it.each([
@@ -51,9 +55,9 @@ describe('jobsFromTranche', () => {
   });
 
   it.each(['', '  ', '04', '13', '99', '1.5', '123', 'N', 'NNN', '[ND]', 'abc'])(
-    'reads %j as unknown: no job, not employer, not known',
+    'reads %j as an employer of unknown size: no job estimated, not known',
     (code) => {
-      expect(jobsFromTranche(code)).toEqual({ min: 0, max: 0, estimate: 0, employer: false, known: false });
+      expect(jobsFromTranche(code)).toEqual({ min: 0, max: 0, estimate: 0, employer: true, known: false });
     },
   );
 
@@ -91,7 +95,7 @@ describe('sizeClassFromJobs', () => {
     ['21', '50+'],
     ['53', '50+'],
     ['NN', 'non_employeur'],
-    ['00', 'non_employeur'],
+    ['00', '0'],
     ['', 'inconnue'],
   ] as const)('classes bracket %j as %s', (code, size) => {
     expect(sizeOf(code)).toBe(size);

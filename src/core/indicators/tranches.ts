@@ -10,7 +10,11 @@ import type { Jobs, SizeClass } from '../types.ts';
 
 /** Jobs of one establishment, with what the source says about it. */
 export interface EstablishmentJobs extends Jobs {
-  /** The establishment is known to employ someone (bracket 01+ or headcount > 0). */
+  /**
+   * The establishment counts as an employer: any bracket but NN (00 included: no employee on
+   * 31/12 but some during the year), a blank bracket (employer of unknown size), or a
+   * headcount above 0.
+   */
   employer: boolean;
   /** The source gave a readable bracket or headcount. */
   known: boolean;
@@ -44,6 +48,7 @@ export const TRANCHE_LABELS: Readonly<Record<TrancheCode, string>> = {
 
 /** French labels of the size classes for the UI. */
 export const SIZE_LABELS: Readonly<Record<SizeClass, string>> = {
+  '0': '0 salarié au 31/12',
   '1-2': '1–2 salariés',
   '3-9': '3–9 salariés',
   '10-19': '10–19 salariés',
@@ -57,18 +62,24 @@ function frozen(min: number, max: number, employer: boolean, known: boolean): Re
   return Object.freeze({ estimate: (min + max) / 2, min, max, employer, known });
 }
 
-/** NN, 00 and a headcount of 0: known, and no job. */
+/** NN and a headcount of 0: known non-employer, no job. */
 const NON_EMPLOYER = frozen(0, 0, false, true);
 /**
- * Empty or unreadable bracket: 0 jobs and not counted as employer, but `known: false` so the
- * row lands in the `inconnue` size class and can be reported apart rather than silently
- * passing as non-employer (many SIRENE establishments have no bracket at all).
+ * 00: employed someone during the year but nobody on 31/12 (INSEE). An employer, with 0 jobs
+ * at 31/12 — the date every other bracket describes — so 0 for min, estimate and max.
  */
-const UNKNOWN = frozen(0, 0, false, false);
+const ZERO_AT_YEAR_END = frozen(0, 0, true, true);
+/**
+ * Empty or unreadable bracket: an employer of unknown size (DESIGN §4), `known: false` so it
+ * lands in the `inconnue` size class and the import summary counts it. Its jobs are not
+ * estimated (0 for min, estimate and max, as docs/indicateurs.md states): any other figure
+ * would be invented, and a 0–10 000 range per row would drown every quartier's range.
+ */
+const UNKNOWN = frozen(0, 0, true, false);
 
 // Bracket by numeric value, so "1", "01" and "1.0" read the same without building strings.
 const BY_VALUE: Array<Readonly<EstablishmentJobs> | undefined> = new Array(54).fill(undefined);
-BY_VALUE[0] = NON_EMPLOYER;
+BY_VALUE[0] = ZERO_AT_YEAR_END;
 for (const [value, min, max] of [
   [1, 1, 2], [2, 3, 5], [3, 6, 9], [11, 10, 19], [12, 20, 49], [21, 50, 99], [22, 100, 199],
   [31, 200, 249], [32, 250, 499], [41, 500, 999], [42, 1000, 1999], [51, 2000, 4999],
@@ -85,8 +96,9 @@ function isBlank(c: number): boolean {
 
 /**
  * Jobs of a SIRENE bracket: min and max are the bracket's bounds, estimate their midpoint
- * (01 → 1–2, 1.5; 12 → 20–49, 34.5; 53 → 10 000 for all three). NN and 00 are known
- * non-employers with 0 jobs. Empty or unreadable → 0 jobs, `employer: false`, `known: false`.
+ * (01 → 1–2, 1.5; 12 → 20–49, 34.5; 53 → 10 000 for all three). NN is a known non-employer;
+ * 00 an employer with 0 jobs at 31/12. Empty or unreadable → employer of unknown size
+ * (`known: false`), 0 jobs.
  * Accepts "NN"/"nn", surrounding spaces, a dropped leading zero ("1") and floats ("1.0").
  * The returned objects are shared and frozen: copy before changing one.
  */
@@ -127,6 +139,7 @@ export function jobsFromHeadcount(n: number): Readonly<EstablishmentJobs> {
   return { estimate: n, min: n, max: n, employer: true, known: true };
 }
 
+const SIZE_0 = SIZES.indexOf('0');
 const SIZE_1_2 = SIZES.indexOf('1-2');
 const SIZE_3_9 = SIZES.indexOf('3-9');
 const SIZE_10_19 = SIZES.indexOf('10-19');
@@ -138,7 +151,8 @@ const SIZE_INCONNUE = SIZES.indexOf('inconnue');
 /**
  * Size class (index into `SIZES`) of an establishment. Classes are read on `jobs.min`, which is
  * the bracket's lower bound (02 3–5 and 03 6–9 → 3–9; 12 → 20–49; 21 and above → 50+) and the
- * headcount itself when exact. Not known → `inconnue`; known but not employer → `non_employeur`.
+ * headcount itself when exact; an employer with no job at 31/12 (bracket 00) → `0`. Not known →
+ * `inconnue`; known but not employer → `non_employeur`.
  *
  * @example
  * const j = jobsFromTranche('02');
@@ -148,6 +162,7 @@ export function sizeClassFromJobs(jobs: Jobs, employer: boolean, known: boolean)
   if (!known) return SIZE_INCONNUE;
   if (!employer) return SIZE_NON_EMPLOYEUR;
   const lower = jobs.min;
+  if (jobs.max === 0) return SIZE_0;
   if (lower < 3) return SIZE_1_2;
   if (lower < 10) return SIZE_3_9;
   if (lower < 20) return SIZE_10_19;

@@ -105,3 +105,21 @@ export function readIdentity(props: Record<string, unknown>): Identity {
 }
 
 /** 0-based offset of the faulty character, from the engine's message or by bisection. */
+
+/**
+ * The communes of a quartier as a reader wants them: every name when the file gives names,
+ * else the INSEE codes. Names and codes are not paired by position: a file may name more
+ * communes than it codes (2015 files: « Séméac, Tarbes » beside the code of Tarbes alone).
+ */
+export function communeNamesText(codes: readonly string[], names: readonly string[]): string {
+  return (names.length > 0 ? names : codes).join(', ');
+}
+
+/**
+ * Name of commune `code` of a quartier, when the file pairs them one to one (as many names as
+ * codes); null otherwise, so no code is given another commune's name.
+ */
+export function communeNameOf(code: string, codes: readonly string[], names: readonly string[]): string | null {
+  const i = codes.indexOf(code);
+  return i >= 0 && codes.length === names.length && names[i] ? names[i] : null;
+}

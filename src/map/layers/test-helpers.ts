@@ -5,7 +5,7 @@
  */
 import { expression, latest } from '@maplibre/maplibre-gl-style-spec';
 import type { DiagnosticResult, QuartierResult } from '../../core/diagnostic.ts';
-import type { Indicators } from '../../core/indicators/indicators.ts';
+import { secretFlags, type Indicators } from '../../core/indicators/indicators.ts';
 import type { QuartierSummary } from '../../worker/protocol.ts';
 
 /** A 0.01° square quartier whose south-west corner is `corner`. */
@@ -40,14 +40,14 @@ export function createIndicators(o: { share?: number | null; establishments?: nu
     families: {},
     sectors: {},
     sizes: {},
-    secret: { establishments: o.secret ?? false, jobs: o.secret ?? false },
+    secret: secretFlags({ establishments: o.secret, jobs: o.secret }),
   };
 }
 
 /** Results for quartiers whose indicators are given in order. */
 export function createResults(rows: Indicators[]): DiagnosticResult {
-  const quartiers: QuartierResult[] = rows.map((r, i) => ({ ...r, code: `Q${i}`, name: `Quartier ${i}`, communes: ['31555'], ring: createIndicators() }));
-  return { quartiers, communes: [], allQuartiers: createIndicators() };
+  const quartiers: QuartierResult[] = rows.map((r, i) => ({ ...r, code: `Q${i}`, name: `Quartier ${i}`, communes: ['31555'], communeNames: ['Toulouse'], outsideFilter: false, ring: createIndicators() }));
+  return { quartiers, communes: [], allQuartiers: createIndicators(), employerOnly: true };
 }
 
 /**

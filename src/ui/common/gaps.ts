@@ -30,8 +30,8 @@ export function communeOf(q: QuartierResult, results: DiagnosticResult): Commune
   return code ? (results.communes.find((c) => c.code === code) ?? null) : null;
 }
 
-const jobShare = (i: Indicators) => (i.secret.jobs ? 'secret' : i.essJobShare);
-const estShare = (i: Indicators) => (i.secret.establishments ? 'secret' : i.essEstablishmentShare);
+const jobShare = (i: Indicators) => (i.secret.jobShare ? 'secret' : i.essJobShare);
+const estShare = (i: Indicators) => (i.secret.establishmentShare ? 'secret' : i.essEstablishmentShare);
 
 function gap(a: number | null | 'secret', b: number | null | 'secret'): string {
   if (a === 'secret' || b === 'secret') return 's';

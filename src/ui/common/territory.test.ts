@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { territoryLabel } from './territory.ts';
+import { communeNameMap, territoryLabel } from './territory.ts';
 import type { QuartierSummary } from '../../worker/protocol.ts';
 
 const quartier = (code: string, communes: string[], communeNames: string[]): QuartierSummary => ({
@@ -20,5 +20,18 @@ describe('territoryLabel', () => {
   it('shortens long lists', () => {
     const qs = ['A', 'B', 'C', 'D', 'E'].map((n, i) => quartier(`Q${i}`, [String(i)], [n]));
     expect(territoryLabel(qs)).toBe('A, B, C et 2 autres communes · 5 quartiers');
+  });
+});
+
+describe('communeNameMap', () => {
+  it('names a code only from quartiers that pair names and codes one to one', () => {
+    // Tarbes Est (2015 file): « Séméac, Tarbes » beside the code of Tarbes alone.
+    const tarbesEst = quartier('QP065003', ['65440'], ['Séméac', 'Tarbes']);
+    expect(communeNameMap([tarbesEst]).get('65440')).toBeUndefined();
+    expect(communeNameMap([tarbesEst, quartier('QP065001', ['65440'], ['Tarbes'])]).get('65440')).toBe('Tarbes');
+  });
+
+  it('lists every commune of a quartier spanning several in the territory label', () => {
+    expect(territoryLabel([quartier('QP065003', ['65440'], ['Séméac', 'Tarbes'])])).toBe('Séméac, Tarbes · 1 quartier');
   });
 });

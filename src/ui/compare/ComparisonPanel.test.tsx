@@ -48,10 +48,11 @@ describe('ComparisonPanel', () => {
 
   it('gives the gaps to the rest of the commune and to national references in points', () => {
     renderWithTable();
-    fireEvent.click(screen.getByRole('checkbox', { name: /Comparer QN03101A/ }));
+    // Bagatelle's shares are published; Les Izards' are masked (see the next test).
+    fireEvent.click(screen.getByRole('checkbox', { name: /Comparer QN03102B/ }));
     fireEvent.click(screen.getByRole('checkbox', { name: /Comparer QN03103C/ }));
     const s = useStore.getState().results!;
-    const izards = s.quartiers[0].essJobShare!;
+    const izards = s.quartiers[1].essJobShare!;
     const toulouse = s.communes.find((c) => c.code === '31555')!.essJobShare!;
     const pts = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} pts`;
 
@@ -68,6 +69,19 @@ describe('ComparisonPanel', () => {
     // The all-QPV reference at the precision of the other shares beside it.
     expect(qpv[0].textContent).toContain('17,0 %');
     expect(screen.getByText(/ESS France – ANCT/)).toBeTruthy();
+  });
+
+  it('masks the shares and gaps of a quartier whose denominators would give away a masked remainder', () => {
+    renderWithTable();
+    fireEvent.click(screen.getByRole('checkbox', { name: /Comparer QN03101A/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Comparer QN03102B/ }));
+    // Andromède has 2 non-ESS establishments: its denominators are masked, and so are those of
+    // Les Izards (the smallest other remainder), or the all-quartiers total would give them back.
+    const share = within(rowOf('Part de l’ESS dans l’emploi')).getAllByRole('cell').map((c) => c.textContent);
+    expect(share[0]).toBe('s');
+    expect(share[1]).toMatch(/^\d+,\d %/);
+    const commune = within(rowOf('Part de l’ESS dans l’emploi : écart au reste de la commune')).getAllByRole('cell');
+    expect(commune[0].textContent).toMatch(/^s/);
   });
 
   it('draws the family and sector mixes with their values as text', () => {

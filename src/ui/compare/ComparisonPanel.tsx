@@ -5,12 +5,13 @@
 import { useState } from 'react';
 import { MAX_SELECTION, useStore } from '../../state/store.ts';
 import { openProfile, toggleSelection } from '../../state/actions.ts';
-import { INDICATORS, INDICATOR_KEYS } from '../../core/indicators/catalog.ts';
+import { INDICATORS, INDICATOR_KEYS, indicatorLabel, scopeOf } from '../../core/indicators/catalog.ts';
 import { FAMILIES, SECTORS } from '../../core/types.ts';
 import { FAMILY_LABELS } from '../../core/indicators/legal-families.ts';
 import { SECTOR_LABELS } from '../../core/indicators/naf-sectors.ts';
 import { formatWithRange } from '../common/format.ts';
-import { quartierGaps } from '../common/gaps.ts';
+import { communeOf, quartierGaps } from '../common/gaps.ts';
+import { communeNameMap } from '../common/territory.ts';
 import { MixBars, type MixMeasure } from '../common/MixBars.tsx';
 import { MeasureToggle } from '../common/MeasureToggle.tsx';
 import { Sources } from '../common/Sources.tsx';
@@ -38,7 +39,12 @@ export function ComparisonPanel() {
     );
   }
 
-  const cols = chosen.map((i) => ({ i, q: quartiers[i], r: results.quartiers[i], gaps: quartierGaps(results.quartiers[i], results, quartiers[i].communeNames[0]) }));
+  const names = communeNameMap(quartiers);
+  const nameOf = (i: number) => {
+    const c = communeOf(results.quartiers[i], results);
+    return c ? (names.get(c.code) ?? c.code) : undefined;
+  };
+  const cols = chosen.map((i) => ({ i, q: quartiers[i], r: results.quartiers[i], gaps: quartierGaps(results.quartiers[i], results, nameOf(i)) }));
   const gapRows = cols[0].gaps.map((g, k) => ({ key: g.key, heading: g.heading, cells: cols.map((c) => c.gaps[k]) }));
 
   return (
@@ -65,7 +71,7 @@ export function ComparisonPanel() {
           <tbody>
             {INDICATOR_KEYS.map((k) => (
               <tr key={k}>
-                <th scope="row">{INDICATORS[k].label}</th>
+                <th scope="row">{indicatorLabel(INDICATORS[k], scopeOf(results), 'label')}</th>
                 {cols.map(({ i, r }) => (
                   <td key={i} className="num">
                     {formatWithRange(INDICATORS[k], r)}

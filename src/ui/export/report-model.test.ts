@@ -82,7 +82,12 @@ describe('quartier sheet content', () => {
 
   it('flags masked cells and gives them no bar', () => {
     const s = useStore.getState();
-    expect(sheetContent(0, s.quartiers, s.results, s.ringMetres)!.flags).toEqual(['aucune case masquée']);
+    // Les Izards: no cell of its own under the rule, but its denominators are masked so that
+    // Andromède's non-ESS remainder (2 establishments) cannot be recovered: its shares go too.
+    expect(sheetContent(0, s.quartiers, s.results, s.ringMetres)!.flags).toEqual([
+      'part de l’ESS dans les établissements masquée (s)',
+      'part de l’ESS dans l’emploi masquée (s)',
+    ]);
     // Andromède: one mutuelle, a cell of fewer than 3 establishments.
     const c = sheetContent(2, s.quartiers, s.results, s.ringMetres)!;
     const masked = c.mixes.flatMap((m) => m.bars).filter((b) => b.secret);

@@ -5,15 +5,17 @@
  * flags. Same formatting as the on-screen sheet (formatWithRange, quartierGaps).
  */
 import type { DiagnosticResult } from '../../core/diagnostic.ts';
-import { INDICATORS, INDICATOR_KEYS, formatFr } from '../../core/indicators/catalog.ts';
+import { INDICATORS, INDICATOR_KEYS, formatFr, indicatorLabel, scopeOf } from '../../core/indicators/catalog.ts';
 import type { Indicators, MixCell } from '../../core/indicators/indicators.ts';
 import { FAMILY_LABELS } from '../../core/indicators/legal-families.ts';
 import { SECTOR_LABELS } from '../../core/indicators/naf-sectors.ts';
 import { SIZE_LABELS } from '../../core/indicators/tranches.ts';
-import { FAMILIES, SECTORS, SIZES } from '../../core/types.ts';
+import { FAMILIES, SECTORS, SIZE_ORDER } from '../../core/types.ts';
 import type { QuartierSummary } from '../../worker/protocol.ts';
 import { formatPct, formatWithRange, splitRange } from '../common/format.ts';
 import { communeOf, quartierGaps, type GapRow } from '../common/gaps.ts';
+import { communeNameMap } from '../common/territory.ts';
+import { communeNamesText } from '../../core/ingest/geojson-fields.ts';
 
 export interface SheetCell {
   value: string;
@@ -60,8 +62,11 @@ function mix(title: string, keys: readonly string[], labels: Readonly<Record<str
 
 function flagsOf(r: Indicators): string[] {
   const flags: string[] = [];
-  if (r.secret.establishments) flags.push('nombre d’établissements ESS masqué (s)');
+  if (r.secret.establishments) flags.push('nombre d’établissements ESS et densité masqués (s)');
+  else if (r.secret.establishmentShare) flags.push('part de l’ESS dans les établissements masquée (s)');
   if (r.secret.jobs) flags.push('emplois et part de l’ESS dans l’emploi masqués (s)');
+  else if (r.secret.jobShare) flags.push('part de l’ESS dans l’emploi masquée (s)');
+  if (r.secret.nonEmployer) flags.push('nombre d’établissements ESS non employeurs masqué (s)');
   const cells = [r.families, r.sectors, r.sizes].flatMap((m) => Object.values(m)).filter((c) => c.secret).length;
   if (cells > 0) flags.push(`${formatFr(cells)} case${cells > 1 ? 's' : ''} des répartitions masquée${cells > 1 ? 's' : ''} (s)`);
   return flags.length > 0 ? flags : ['aucune case masquée'];
@@ -73,7 +78,7 @@ export function sheetContent(index: number, quartiers: readonly QuartierSummary[
   const r = results?.quartiers[index];
   if (!q || !r || !results) return null;
   const commune = communeOf(r, results);
-  const communeName = q.communeNames[0] || q.communes[0] || '';
+  const communeName = commune ? (communeNameMap(quartiers).get(commune.code) ?? commune.code) : '';
   const territories: { label: string; data: Indicators | null }[] = [
     { label: 'Quartier', data: r },
     { label: `Quartier vécu (${formatFr(ringMetres)} m)`, data: r.ring },
@@ -84,19 +89,25 @@ export function sheetContent(index: number, quartiers: readonly QuartierSummary[
   return {
     code: q.code,
     name: q.name,
-    communes: q.communes.map((c, i) => q.communeNames[i] || c).join(', '),
+    communes: communeNamesText(q.communes, q.communeNames),
     columns: territories.map((t) => t.label),
     rows: INDICATOR_KEYS.map((k) => ({
-      label: INDICATORS[k].label,
+      label: indicatorLabel(INDICATORS[k], scopeOf(results), 'label'),
       cells: territories.map((t) => (t.data ? splitRange(formatWithRange(INDICATORS[k], t.data)) : { value: '–', range: null })),
     })),
-    gaps: quartierGaps(r, results, q.communeNames[0]),
+    gaps: quartierGaps(r, results, communeName),
     mixes: [
       mix('Familles', FAMILIES, FAMILY_LABELS, r.families, 'establishments'),
-      mix('Tailles', SIZES, SIZE_LABELS, r.sizes, 'establishments'),
+      mix('Tailles', SIZE_ORDER, SIZE_LABELS, r.sizes, 'establishments'),
       mix('Secteurs', SECTORS, SECTOR_LABELS, r.sectors, 'jobs'),
     ],
     flags: flagsOf(r),
-    nonEmployer: n > 0 ? `Et ${formatFr(n)} établissement${n > 1 ? 's' : ''} ESS sans salarié, comptés à part.` : null,
+    nonEmployer: !results.employerOnly
+      ? null
+      : r.secret.nonEmployer
+        ? 'Et des établissements ESS non employeurs (tranche NN), comptés à part : nombre sous secret statistique (s).'
+        : n > 0
+          ? `Et ${formatFr(n)} établissement${n > 1 ? 's' : ''} ESS non employeur${n > 1 ? 's' : ''} (tranche NN), compté${n > 1 ? 's' : ''} à part.`
+          : null,
   };
 }

@@ -24,9 +24,9 @@ describe('table exports', () => {
     const s = useStore.getState();
     const rows0 = rankingRows(s);
     // Masked cells sort last, as in the table.
-    const shown = rows0.filter((q) => !q.secret.jobs).map((q) => q.essJobShare ?? -1);
+    const shown = rows0.filter((q) => !q.secret.jobShare).map((q) => q.essJobShare ?? -1);
     expect(shown).toEqual([...shown].sort((a, b) => b - a));
-    expect(rows0.slice(shown.length).every((q) => q.secret.jobs)).toBe(true);
+    expect(rows0.slice(shown.length).every((q) => q.secret.jobShare)).toBe(true);
     const file = rankingFile(s, true, Date.UTC(2026, 10, 29));
     expect(file.fileName).toBe('classement-quartiers-2026-11-29.csv');
     const rows = parse(file.text);

@@ -7,6 +7,7 @@ import { quartiersGeoJson } from '../../core/export/geojson-export.ts';
 import { formatDateFr } from '../../core/export/report-text.ts';
 import { comparisonCsv, rankingCsv } from '../../core/export/tables-csv.ts';
 import type { QuartierResult } from '../../core/diagnostic.ts';
+import { scopeOf } from '../../core/indicators/catalog.ts';
 import type { AppState } from '../../state/store.ts';
 import { buildRows, sortRows } from '../table/rows.ts';
 import { reportFooter } from './report-context.ts';
@@ -30,7 +31,8 @@ export function rankingRows(s: AppState): QuartierResult[] {
 
 export function rankingFile(s: AppState, decimalComma: boolean, nowMs = Date.now()): TableFile {
   if (!s.results) throw new Error('Le classement n’est pas encore calculé : chargez des quartiers et des établissements.');
-  return { text: rankingCsv(rankingRows(s), { decimalComma, notes: reportFooter(s, nowMs) }), fileName: dated('classement-quartiers', 'csv', nowMs), type: CSV_TYPE };
+  const scope = scopeOf(s.results);
+  return { text: rankingCsv(rankingRows(s), { decimalComma, scope, notes: reportFooter(s, nowMs) }), fileName: dated('classement-quartiers', 'csv', nowMs), type: CSV_TYPE };
 }
 
 /** The quartiers selected for the comparison that have results, in selection order. */

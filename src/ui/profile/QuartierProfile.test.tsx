@@ -36,7 +36,8 @@ describe('QuartierProfile', () => {
 
   it('gives the gaps in percentage points with their references', async () => {
     render(<QuartierProfile />);
-    open(0);
+    // Bagatelle: its shares are published (those of Les Izards are masked by secondary suppression).
+    open(1);
     const gaps = screen.getByRole('table', { name: /Écarts du quartier/ });
     const france = within(gaps).getByRole('rowheader', { name: /^France entière/ }).parentElement!;
     expect(france.textContent).toMatch(/14,3 %/);

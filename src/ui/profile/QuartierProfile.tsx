@@ -7,15 +7,17 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useStore } from '../../state/store.ts';
 import { openProfile } from '../../state/actions.ts';
-import { INDICATORS, INDICATOR_KEYS, formatFr } from '../../core/indicators/catalog.ts';
+import { INDICATORS, INDICATOR_KEYS, formatFr, indicatorLabel, scopeOf } from '../../core/indicators/catalog.ts';
 import type { Indicators } from '../../core/indicators/indicators.ts';
-import { FAMILIES, SECTORS, SIZES } from '../../core/types.ts';
+import { FAMILIES, SECTORS, SIZE_ORDER } from '../../core/types.ts';
 import { FAMILY_LABELS } from '../../core/indicators/legal-families.ts';
 import { SECTOR_LABELS } from '../../core/indicators/naf-sectors.ts';
 import { SIZE_LABELS } from '../../core/indicators/tranches.ts';
 import { formatWithRange } from '../common/format.ts';
 import { RangedValue } from '../common/RangedValue.tsx';
 import { communeOf, quartierGaps } from '../common/gaps.ts';
+import { communeNameMap } from '../common/territory.ts';
+import { communeNamesText } from '../../core/ingest/geojson-fields.ts';
 import { MixBars, type MixMeasure } from '../common/MixBars.tsx';
 import { MeasureToggle } from '../common/MeasureToggle.tsx';
 import { Sources } from '../common/Sources.tsx';
@@ -25,6 +27,7 @@ export function QuartierProfile() {
   const index = useStore((s) => s.profile);
   const quartier = useStore((s) => (s.profile === null ? null : (s.quartiers[s.profile] ?? null)));
   const results = useStore((s) => s.results);
+  const quartiers = useStore((s) => s.quartiers);
   const ringMetres = useStore((s) => s.ringMetres);
   const [measure, setMeasure] = useState<MixMeasure>('establishments');
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -49,7 +52,7 @@ export function QuartierProfile() {
   if (!open) return null;
   const r = results?.quartiers[index] ?? null;
   const commune = r && results ? communeOf(r, results) : null;
-  const communeName = quartier.communeNames[0] || quartier.communes[0] || '';
+  const communeName = commune ? (communeNameMap(quartiers).get(commune.code) ?? commune.code) : '';
   const columns: { label: string; data: Indicators | null }[] = [
     { label: 'Quartier', data: r },
     { label: `Quartier vécu (bande de ${formatFr(ringMetres)} m)`, data: r?.ring ?? null },
@@ -63,7 +66,7 @@ export function QuartierProfile() {
         <div>
           <p className="eyebrow">Fiche quartier · {quartier.code}</p>
           <h2 id={`${id}-title`}>{quartier.name}</h2>
-          <p className="muted">{quartier.communes.map((c, i) => quartier.communeNames[i] || c).join(', ')}</p>
+          <p className="muted">{communeNamesText(quartier.communes, quartier.communeNames)}</p>
         </div>
         <button ref={closeRef} type="button" className="btn btn-ghost close-btn" onClick={() => openProfile(null)} aria-label="Fermer la fiche">
           Fermer
@@ -92,7 +95,7 @@ export function QuartierProfile() {
                 <tbody>
                   {INDICATOR_KEYS.map((k) => (
                     <tr key={k}>
-                      <th scope="row">{INDICATORS[k].label}</th>
+                      <th scope="row">{indicatorLabel(INDICATORS[k], scopeOf(results), 'label')}</th>
                       {columns.map((c) => (
                         <td key={c.label} className="num">
                           <RangedValue text={c.data ? formatWithRange(INDICATORS[k], c.data) : '–'} />
@@ -103,9 +106,11 @@ export function QuartierProfile() {
                 </tbody>
               </table>
             </div>
-            {r.nonEmployerEstablishments > 0 && (
+            {results.employerOnly && (r.nonEmployerEstablishments > 0 || r.secret.nonEmployer) && (
               <p className="muted small">
-                Et {r.nonEmployerEstablishments} établissement{r.nonEmployerEstablishments > 1 ? 's' : ''} ESS sans salarié, comptés à part.
+                {r.secret.nonEmployer
+                  ? 'Et des établissements ESS non employeurs (tranche NN), comptés à part : nombre sous secret statistique (s).'
+                  : `Et ${formatFr(r.nonEmployerEstablishments)} établissement${r.nonEmployerEstablishments > 1 ? 's' : ''} ESS non employeur${r.nonEmployerEstablishments > 1 ? 's' : ''} (tranche NN), compté${r.nonEmployerEstablishments > 1 ? 's' : ''} à part.`}
               </p>
             )}
           </section>
@@ -126,7 +131,7 @@ export function QuartierProfile() {
                 </tr>
               </thead>
               <tbody>
-                {quartierGaps(r, results, quartier.communeNames[0]).map((g) => (
+                {quartierGaps(r, results, communeName).map((g) => (
                   <tr key={g.key}>
                     <th scope="row">
                       {g.against}
@@ -147,13 +152,13 @@ export function QuartierProfile() {
             </div>
             <div className="mix-grid">
               <MixBars title="Familles" keys={FAMILIES} labels={FAMILY_LABELS} cells={r.families} measure={measure} />
-              <MixBars title="Taille" keys={SIZES} labels={SIZE_LABELS} cells={r.sizes} measure={measure} hideZeros />
+              <MixBars title="Taille" keys={SIZE_ORDER} labels={SIZE_LABELS} cells={r.sizes} measure={measure} hideZeros />
             </div>
             <MixBars title="Secteurs" keys={SECTORS} labels={SECTOR_LABELS} cells={r.sectors} measure={measure} hideZeros />
           </section>
 
           <section aria-labelledby={`${id}-list`}>
-            <h3 id={`${id}-list`}>Établissements ESS</h3>
+            <h3 id={`${id}-list`}>Établissements ESS du quartier, employeurs ou non</h3>
             <EstablishmentList quartier={index} />
           </section>
           <Sources />

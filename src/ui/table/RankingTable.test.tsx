@@ -35,16 +35,18 @@ describe('RankingTable', () => {
     render(<RankingTable />);
     expect(cell('QN03101A', 'Quartier')).toBe('Les Izards');
     expect(cell('QN03103C', 'Commune')).toBe('Blagnac');
-    expect(cell('QN03101A', 'Établissements ESS')).toBe('8');
+    expect(cell('QN03101A', 'Étab. ESS employeurs')).toBe('8');
     expect(cell('QN03101A', 'Emplois ESS')).toBe('64 (45–82)');
-    expect(cell('QN03101A', 'Part ESS emploi')).toMatch(/^31,5 % \(\d+,\d–\d+,\d %\)$/);
+    expect(cell('QN03102B', 'Part ESS emploi')).toMatch(/^\d+,\d % \(\d+,\d–\d+,\d %\)$/);
+    // Les Izards' shares are masked: its denominators would give back Andromède's non-ESS remainder.
+    expect(cell('QN03101A', 'Part ESS emploi')).toBe('s');
     // Andromède: the mutuelle holds more than 85 % of the ESS jobs.
     expect(cell('QN03103C', 'Emplois ESS')).toBe('s');
   });
 
   it('sorts by a column when its header is clicked, and says so with aria-sort', () => {
     render(<RankingTable />);
-    const button = within(table()).getByRole('button', { name: /Établissements ESS/ });
+    const button = within(table()).getByRole('button', { name: /Étab\. ESS employeurs/ });
     fireEvent.click(button);
     expect(codes()).toEqual(['QN03101A', 'QN03103C', 'QN03102B']);
     expect(button.closest('th')?.getAttribute('aria-sort')).toBe('descending');

@@ -6,8 +6,7 @@
 import { useId, useMemo, useState } from 'react';
 import { MAX_SELECTION, useStore } from '../../state/store.ts';
 import { openProfile, toggleSelection } from '../../state/actions.ts';
-import { INDICATORS, INDICATOR_KEYS } from '../../core/indicators/catalog.ts';
-import { formatFr } from '../../core/indicators/catalog.ts';
+import { INDICATORS, INDICATOR_KEYS, formatFr, indicatorLabel, scopeOf } from '../../core/indicators/catalog.ts';
 import { formatWithRange } from '../common/format.ts';
 import { RangedValue } from '../common/RangedValue.tsx';
 import { buildRows, isIndicatorKey, searchRows, sortRows, type RankingRow, type SortKey, type SortState } from './rows.ts';
@@ -48,6 +47,7 @@ export function RankingTable({ onCompare }: RankingTableProps) {
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: isIndicatorKey(key) ? 'desc' : 'asc' }));
   const ariaSort = (key: SortKey) => (sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined);
   const full = selection.length >= MAX_SELECTION;
+  const scope = results ? scopeOf(results) : { employerOnly: true };
 
   const header = (key: SortKey, label: string, numeric: boolean) => (
     <th key={key} scope="col" aria-sort={ariaSort(key)} className={`${numeric ? 'num' : ''}${key === indicator ? ' current-indicator' : ''}`}>
@@ -122,7 +122,7 @@ export function RankingTable({ onCompare }: RankingTableProps) {
           <thead>
             <tr>
               {TEXT_COLUMNS.map((c) => header(c.key, c.label, false))}
-              {INDICATOR_KEYS.map((k) => header(k, INDICATORS[k].short, true))}
+              {INDICATOR_KEYS.map((k) => header(k, indicatorLabel(INDICATORS[k], scope, 'short'), true))}
               <th scope="col" className="select-cell">
                 Comparer
               </th>
@@ -133,9 +133,13 @@ export function RankingTable({ onCompare }: RankingTableProps) {
         {rows.length === 0 && <p className="empty">Aucun quartier ne correspond à « {query} ».</p>}
       </div>
       <p className="table-notes muted small">
+        {scope.employerOnly
+          ? 'Établissements ESS employeurs seulement (tranche d’effectif autre que NN, tranche vide comprise) : les non-employeurs sont comptés à part, dans la fiche du quartier. '
+          : 'Établissements ESS employeurs et non employeurs. '}
         <abbr title="secret statistique">s</abbr> : secret statistique (moins de 3 établissements, ou un établissement au-delà de 85 %
-        de la valeur). Entre parenthèses : fourchette des emplois estimés d’après les tranches d’effectif. Parts en % de l’ensemble des
-        établissements ou emplois du quartier ; densité pour 1 000 habitants.
+        de la valeur, ou case qui permettrait de retrouver une case masquée par différence). Entre parenthèses : fourchette des
+        emplois estimés d’après les tranches d’effectif. Parts en % de l’ensemble des établissements ou emplois du quartier ; densité
+        pour 1 000 habitants.
       </p>
     </div>
   );

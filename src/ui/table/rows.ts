@@ -6,6 +6,7 @@
 import type { QuartierResult } from '../../core/diagnostic.ts';
 import { INDICATORS, INDICATOR_KEYS, type IndicatorKey } from '../../core/indicators/catalog.ts';
 import type { QuartierSummary } from '../../worker/protocol.ts';
+import { communeNamesText } from '../../core/ingest/geojson-fields.ts';
 
 export interface RankingRow {
   index: number;
@@ -29,7 +30,7 @@ export function buildRows(quartiers: QuartierSummary[], results: QuartierResult[
     index: q.index,
     code: q.code,
     name: q.name,
-    communes: q.communes.map((c, i) => q.communeNames[i] || c).join(', '),
+    communes: communeNamesText(q.communes, q.communeNames),
     communeCodes: q.communes,
     result: results?.[q.index] ?? null,
   }));
