@@ -2,7 +2,7 @@
  * Command line: the same engine as the app, for observatories running whole départements.
  *
  *   npm run --silent aggregate -- --quartiers F --etablissements F [--reference F]
- *     [--perimetre M] [--format json|csv] [--out F]
+ *     [--perimetre M] [--format json|csv] [--out F] [--besoins F] [--reference-nationale F]
  *
  * JSON on stdout by default; a one-line French message and a non-zero exit on unusable input.
  */
@@ -11,11 +11,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkQuartiersFileSize, parseQuartiersFile } from '../src/core/ingest/quartiers-file.ts';
 import { ingestEstablishments } from '../src/core/ingest/establishments.ts';
-import { decodeText, parseReference } from '../src/core/ingest/reference.ts';
+import { parseReferenceFile, unmatchedReferenceCodes } from '../src/core/ingest/reference.ts';
 import { computeDiagnostic, DEFAULT_RING_METRES, placeEstablishments, rowAccounting } from '../src/core/diagnostic.ts';
 import { DEFAULT_FILTERS } from '../src/core/indicators/aggregate.ts';
 import { contractJson, quartierCsv } from '../src/core/export/contract.ts';
 import { isEssqError } from '../src/core/errors.ts';
+import { NEEDS_SOURCE } from '../src/core/analysis/resident-needs.ts';
+import { quartierAnalyses, readAnalysisInputs } from './cli-analyses.ts';
 
 export interface CliArgs {
   quartiers: string;
@@ -24,12 +26,16 @@ export interface CliArgs {
   perimetre: number;
   format: 'json' | 'csv';
   out?: string;
+  /** `--besoins`: the user's list of needs (CSV), else the default list. */
+  besoins?: string;
+  /** `--reference-nationale`: the CLI's JSON on all of France, for the national positioning. */
+  referenceNationale?: string;
 }
 
 export class UsageError extends Error {}
 
 const USAGE =
-  'Usage : npm run --silent aggregate -- --quartiers <geojson> --etablissements <csv> [--reference <csv>] [--perimetre <mètres>] [--format json|csv] [--out <fichier>]';
+  'Usage : npm run --silent aggregate -- --quartiers <geojson> --etablissements <csv> [--reference <csv>] [--perimetre <mètres>] [--format json|csv] [--out <fichier>] [--besoins <csv>] [--reference-nationale <json>]';
 
 export function parseArgs(argv: string[]): CliArgs {
   const opts: Record<string, string> = {};
@@ -42,7 +48,7 @@ export function parseArgs(argv: string[]): CliArgs {
     if (v === undefined) throw new UsageError(`Valeur manquante après --${k}. ${USAGE}`);
     opts[k] = v;
   }
-  const known = ['quartiers', 'etablissements', 'reference', 'perimetre', 'format', 'out'];
+  const known = ['quartiers', 'etablissements', 'reference', 'perimetre', 'format', 'out', 'besoins', 'reference-nationale'];
   const unknown = Object.keys(opts).find((k) => !known.includes(k));
   if (unknown) throw new UsageError(`Option inconnue --${unknown}. ${USAGE}`);
   if (!opts.quartiers || !opts.etablissements) throw new UsageError(`--quartiers et --etablissements sont obligatoires. ${USAGE}`);
@@ -52,7 +58,10 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   const format = (opts.format ?? 'json') as CliArgs['format'];
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format attend json ou csv, reçu « ${opts.format} ».`);
-  return { quartiers: opts.quartiers, etablissements: opts.etablissements, reference: opts.reference, perimetre, format, out: opts.out };
+  return {
+    quartiers: opts.quartiers, etablissements: opts.etablissements, reference: opts.reference, perimetre, format, out: opts.out,
+    besoins: opts.besoins, referenceNationale: opts['reference-nationale'],
+  };
 }
 
 /** A warning of the run, with the input it is about (printed on stderr and kept in the JSON). */
@@ -86,16 +95,23 @@ export async function runCli(args: CliArgs, onWarnings: (w: CliWarning[]) => voi
   readable(args.quartiers, 'des quartiers');
   readable(args.etablissements, 'des établissements');
   if (args.reference) readable(args.reference, 'de référence');
+  if (args.besoins) readable(args.besoins, 'des besoins');
+  if (args.referenceNationale) readable(args.referenceNationale, 'de la table nationale');
+  // Read first: a bad list of needs or national table fails before the long ingest.
+  const analysisInputs = readAnalysisInputs({ needsFile: args.besoins, nationalFile: args.referenceNationale });
   const fileName = path.basename(args.quartiers);
   // Checked before reading: past 2 GiB Node would refuse in English, and far less is needed.
   checkQuartiersFileSize(fs.statSync(args.quartiers).size, fileName);
   // A zipped shapefile is told apart by its bytes, like in the app.
   const { quartiers, crs, warnings: quartierWarnings } = await parseQuartiersFile(new Uint8Array(fs.readFileSync(args.quartiers)), { fileName });
   const { table, report } = await ingestEstablishments(fs.createReadStream(args.etablissements, { highWaterMark: 1 << 20 }));
-  const reference = args.reference ? parseReference(decodeText(fs.readFileSync(args.reference))) : null;
+  const referenceName = args.reference ? path.basename(args.reference) : '';
+  const reference = args.reference ? parseReferenceFile(new Uint8Array(fs.readFileSync(args.reference)), referenceName) : null;
+  const unmatched = reference ? unmatchedReferenceCodes(reference, quartiers.map((q) => q.code)) : null;
   const warnings: CliWarning[] = [
     ...quartierWarnings.map((message) => ({ source: 'quartiers' as const, file: fileName, message })),
     ...report.warnings.map((message) => ({ source: 'etablissements' as const, file: path.basename(args.etablissements), message })),
+    ...[...(reference?.warnings ?? []), ...(unmatched ? [unmatched] : [])].map((message) => ({ source: 'reference' as const, file: referenceName, message })),
   ];
   onWarnings(warnings);
   const placement = placeEstablishments(quartiers, table, args.perimetre);
@@ -117,8 +133,13 @@ export async function runCli(args: CliArgs, onWarnings: (w: CliWarning[]) => voi
     encoding: report.dialect.encoding,
     delimiter: report.dialect.delimiter,
     warnings,
+    needs: { source: args.besoins ? path.basename(args.besoins) : NEEDS_SOURCE, list: analysisInputs.needs },
+    nationalReference: args.referenceNationale ? path.basename(args.referenceNationale) : null,
   };
-  return JSON.stringify(contractJson(result, rows, meta), null, 2) + '\n';
+  const json = contractJson(result, rows, meta);
+  const analyses = quartierAnalyses(quartiers, table, placement, result, analysisInputs.needs, analysisInputs.national, DEFAULT_FILTERS.employerOnly);
+  const withAnalyses = { ...json, quartiers: json.quartiers.map((q, i) => ({ ...q, ...analyses[i] })) };
+  return JSON.stringify(withAnalyses, null, 2) + '\n';
 }
 
 async function main(): Promise<void> {

@@ -7,6 +7,7 @@
  */
 import type { DiagnosticResult } from '../diagnostic.ts';
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../indicators/catalog.ts';
+import { EssqError } from '../errors.ts';
 import { comparableQuartiers, positions, type Position } from './positioning.ts';
 
 /** Published figures of one quartier of the national table (null: masked or missing). */
@@ -35,13 +36,13 @@ export function parseNationalTable(text: string): NationalQuartier[] {
   try {
     root = JSON.parse(text);
   } catch {
-    throw new Error('Table nationale : le JSON écrit par « npm run aggregate » était attendu ; le texte n’est pas du JSON.');
+    throw new EssqError('bad_national_table', 'Table nationale : le JSON écrit par « npm run aggregate » était attendu ; le texte n’est pas du JSON.');
   }
   if (!root || !Array.isArray(root.quartiers) || root.quartiers.length === 0) {
-    throw new Error('Table nationale : un objet avec une liste « quartiers » (sortie JSON de « npm run aggregate ») était attendu.');
+    throw new EssqError('bad_national_table', 'Table nationale : un objet avec une liste « quartiers » (sortie JSON de « npm run aggregate ») était attendu.');
   }
   return (root.quartiers as Record<string, unknown>[]).map((q, k) => {
-    if (typeof q.code !== 'string') throw new Error(`Table nationale : le quartier n° ${k + 1} n’a pas de code.`);
+    if (typeof q.code !== 'string') throw new EssqError('bad_national_table', `Table nationale : le quartier n° ${k + 1} n’a pas de code.`);
     const jobs = q.jobs as { estimate?: unknown } | string | null;
     const share = (v: unknown) => (num(v) === null ? null : (v as number) * 100);
     return {

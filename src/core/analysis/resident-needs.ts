@@ -15,6 +15,7 @@
  * approximation the labels say.
  */
 import Papa from 'papaparse';
+import { EssqError } from '../errors.ts';
 
 export interface ResidentNeed {
   /** Stable key (JSON, CSV). */
@@ -81,13 +82,13 @@ export function needsOfNaf(code: string, needs: readonly ResidentNeed[]): number
 export function parseNeedsCsv(text: string): ResidentNeed[] {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: 'greedy' });
   const lines = parsed.data;
-  if (lines.length < 2) throw new Error('Liste de besoins : un en-tête (besoin;codes_naf) et au moins une ligne étaient attendus.');
+  if (lines.length < 2) throw new EssqError('bad_needs', 'Liste de besoins : un en-tête (besoin;codes_naf) et au moins une ligne étaient attendus.');
   const header = lines[0].map((h) => h.trim().toLowerCase());
   const labelCol = header.indexOf('besoin');
   const codesCol = header.indexOf('codes_naf');
   const idCol = header.indexOf('id');
   if (labelCol < 0 || codesCol < 0) {
-    throw new Error(`Liste de besoins : colonnes « besoin » et « codes_naf » attendues, trouvé « ${header.join(' ; ')} ».`);
+    throw new EssqError('bad_needs', `Liste de besoins : colonnes « besoin » et « codes_naf » attendues, trouvé « ${header.join(' ; ')} ».`);
   }
   const seen = new Set<string>();
   return lines.slice(1).map((cells, i) => {
@@ -96,7 +97,7 @@ export function parseNeedsCsv(text: string): ResidentNeed[] {
     const naf = raw.map(normaliseNaf);
     const bad = raw.find((_, k) => !/^\d{2}(\d{1,2}[A-Z]?)?$/.test(naf[k]));
     if (label === '' || naf.length === 0 || bad !== undefined) {
-      throw new Error(`Liste de besoins, ligne ${i + 2} : un libellé et des codes NAF (ex. 88.10 ou 86) étaient attendus, trouvé « ${cells.join(' ; ').slice(0, 80)} ».`);
+      throw new EssqError('bad_needs', `Liste de besoins, ligne ${i + 2} : un libellé et des codes NAF (ex. 88.10 ou 86) étaient attendus, trouvé « ${cells.join(' ; ').slice(0, 80)} ».`);
     }
     let id = idCol >= 0 && cells[idCol] ? cells[idCol].trim() : slug(label);
     while (seen.has(id)) id += '_';
