@@ -3,6 +3,7 @@
  *
  *   npm run --silent aggregate -- --quartiers F --etablissements F [--reference F]
  *     [--perimetre M] [--format json|csv] [--out F] [--besoins F] [--reference-nationale F]
+ *     [--contexte F [--contexte-valeur COLONNE]]
  *
  * JSON on stdout by default; a one-line French message and a non-zero exit on unusable input.
  */
@@ -17,7 +18,7 @@ import { DEFAULT_FILTERS } from '../src/core/indicators/aggregate.ts';
 import { contractJson, quartierCsv } from '../src/core/export/contract.ts';
 import { isEssqError } from '../src/core/errors.ts';
 import { NEEDS_SOURCE } from '../src/core/analysis/resident-needs.ts';
-import { quartierAnalyses, readAnalysisInputs } from './cli-analyses.ts';
+import { contextAnalyses, quartierAnalyses, readAnalysisInputs } from './cli-analyses.ts';
 
 export interface CliArgs {
   quartiers: string;
@@ -30,12 +31,15 @@ export interface CliArgs {
   besoins?: string;
   /** `--reference-nationale`: the CLI's JSON on all of France, for the national positioning. */
   referenceNationale?: string;
+  /** `--contexte`: a point CSV counted per quartier; `--contexte-valeur`: its column to sum. */
+  contexte?: string;
+  contexteValeur?: string;
 }
 
 export class UsageError extends Error {}
 
 const USAGE =
-  'Usage : npm run --silent aggregate -- --quartiers <geojson> --etablissements <csv> [--reference <csv>] [--perimetre <mètres>] [--format json|csv] [--out <fichier>] [--besoins <csv>] [--reference-nationale <json>]';
+  'Usage : npm run --silent aggregate -- --quartiers <geojson> --etablissements <csv> [--reference <csv>] [--perimetre <mètres>] [--format json|csv] [--out <fichier>] [--besoins <csv>] [--reference-nationale <json>] [--contexte <csv> [--contexte-valeur <colonne>]]';
 
 export function parseArgs(argv: string[]): CliArgs {
   const opts: Record<string, string> = {};
@@ -48,7 +52,7 @@ export function parseArgs(argv: string[]): CliArgs {
     if (v === undefined) throw new UsageError(`Valeur manquante après --${k}. ${USAGE}`);
     opts[k] = v;
   }
-  const known = ['quartiers', 'etablissements', 'reference', 'perimetre', 'format', 'out', 'besoins', 'reference-nationale'];
+  const known = ['quartiers', 'etablissements', 'reference', 'perimetre', 'format', 'out', 'besoins', 'reference-nationale', 'contexte', 'contexte-valeur'];
   const unknown = Object.keys(opts).find((k) => !known.includes(k));
   if (unknown) throw new UsageError(`Option inconnue --${unknown}. ${USAGE}`);
   if (!opts.quartiers || !opts.etablissements) throw new UsageError(`--quartiers et --etablissements sont obligatoires. ${USAGE}`);
@@ -61,6 +65,7 @@ export function parseArgs(argv: string[]): CliArgs {
   return {
     quartiers: opts.quartiers, etablissements: opts.etablissements, reference: opts.reference, perimetre, format, out: opts.out,
     besoins: opts.besoins, referenceNationale: opts['reference-nationale'],
+    contexte: opts.contexte, contexteValeur: opts['contexte-valeur'],
   };
 }
 
@@ -97,6 +102,8 @@ export async function runCli(args: CliArgs, onWarnings: (w: CliWarning[]) => voi
   if (args.reference) readable(args.reference, 'de référence');
   if (args.besoins) readable(args.besoins, 'des besoins');
   if (args.referenceNationale) readable(args.referenceNationale, 'de la table nationale');
+  if (args.contexte) readable(args.contexte, 'de contexte');
+  if (args.contexteValeur && !args.contexte) throw new UsageError('--contexte-valeur demande --contexte (le fichier de points dont la colonne est à sommer).');
   // Read first: a bad list of needs or national table fails before the long ingest.
   const analysisInputs = readAnalysisInputs({ needsFile: args.besoins, nationalFile: args.referenceNationale });
   const fileName = path.basename(args.quartiers);
@@ -138,7 +145,12 @@ export async function runCli(args: CliArgs, onWarnings: (w: CliWarning[]) => voi
   };
   const json = contractJson(result, rows, meta);
   const analyses = quartierAnalyses(quartiers, table, placement, result, analysisInputs.needs, analysisInputs.national, DEFAULT_FILTERS.employerOnly);
-  const withAnalyses = { ...json, quartiers: json.quartiers.map((q, i) => ({ ...q, ...analyses[i] })) };
+  const context = args.contexte ? await contextAnalyses(quartiers, args.contexte, args.contexteValeur, args.perimetre) : null;
+  const withAnalyses = {
+    ...json,
+    quartiers: json.quartiers.map((q, i) => ({ ...q, ...analyses[i], ...(context ? { context: context.perQuartier[i] } : {}) })),
+    ...(context ? { context: { ...context.meta, allQuartiers: context.allQuartiers } } : {}),
+  };
   return JSON.stringify(withAnalyses, null, 2) + '\n';
 }
 

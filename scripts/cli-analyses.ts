@@ -2,9 +2,11 @@
  * The CLI's analyses beyond the snapshot, added to each quartier of the JSON output: the
  * needs matrix (« zones blanches », `--besoins` for the user's own list) and the positioning
  * (rank and percentile per indicator among the loaded quartiers and, with
- * `--reference-nationale`, among all the QPV of France; « quartiers comparables »).
+ * `--reference-nationale`, among all the QPV of France; « quartiers comparables »), and a
+ * context layer (`--contexte`).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { DiagnosticResult } from '../src/core/diagnostic.ts';
 import type { EstablishmentTable } from '../src/core/ingest/establishment-table.ts';
 import type { Placement } from '../src/core/indicators/aggregate.ts';
@@ -16,12 +18,28 @@ import { computeNeeds } from '../src/core/analysis/needs.ts';
 import { DEFAULT_NEEDS, parseNeedsCsv, type ResidentNeed } from '../src/core/analysis/resident-needs.ts';
 import { parseNationalTable, quartierPositions, type NationalQuartier } from '../src/core/analysis/quartier-positions.ts';
 import { decodeText } from '../src/core/ingest/reference.ts';
+import { ingestContextPoints } from '../src/core/context/context-points.ts';
+import { aggregateContext } from '../src/core/context/context-aggregate.ts';
 
 export interface AnalysisInputs {
   /** `--besoins`: a CSV of needs (besoin;codes_naf), else the default list. */
   needsFile?: string;
   /** `--reference-nationale`: the CLI's JSON output on the whole of France. */
   nationalFile?: string;
+}
+
+/**
+ * `--contexte` (a point CSV) and `--contexte-valeur` (its numeric column): the layer's count,
+ * sum and median per quartier and quartier vécu, joined with the same index.
+ */
+export async function contextAnalyses(quartiers: Quartier[], file: string, valueColumn: string | undefined, ringMetres: number) {
+  const layer = await ingestContextPoints(fs.createReadStream(file, { highWaterMark: 1 << 20 }), { name: path.basename(file), valueColumn });
+  const result = aggregateContext(quartiers, layer, ringMetres);
+  return {
+    meta: { layer: layer.name, valueColumn: layer.valueColumn, read: layer.read, kept: layer.count, rejectedBy: layer.rejectedBy, valueMissing: layer.valueMissing, outside: result.outside },
+    perQuartier: result.quartiers.map((f, i) => ({ ...f, quartierVecu: result.rings[i] })),
+    allQuartiers: result.allQuartiers,
+  };
 }
 
 /** Reads the files the analyses options name (French messages on bad files). */

@@ -106,4 +106,18 @@ describe('aggregate CLI: needs matrix and positioning on the Occitanie quartiers
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^Liste de besoins : colonnes « besoin » et « codes_naf » attendues/);
   });
+
+  it('counts a context layer per quartier: the DVF sales with the sum and median of their value', () => {
+    const r = runCli(['--contexte', shared('occitanie-qpv-2015', 'foncier_qp.csv'), '--contexte-valeur', 'valeur_fonciere']);
+    expect(r.status).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(o.context).toMatchObject({ layer: 'foncier_qp.csv', valueColumn: 'valeur_fonciere', read: 28_825 });
+    const placed = o.quartiers.reduce((a: number, q: { context: { count: number; quartierVecu: { count: number } } }) => a + q.context.count + q.context.quartierVecu.count, 0);
+    expect(placed + o.context.outside + Object.values(o.context.rejectedBy as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(28_825);
+    const mirail = o.quartiers.find((q: { code: string }) => q.code === 'QP031004') ?? o.quartiers[0];
+    expect(mirail.context.median).toBeGreaterThan(0);
+    const missing = runCli(['--contexte-valeur', 'surface']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/--contexte-valeur demande --contexte/);
+  });
 });
