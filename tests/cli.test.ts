@@ -110,6 +110,34 @@ describe('aggregate CLI on the Occitanie quartiers', () => {
     expect(out.allQuartiers.nonEmployerEstablishments).toBe(nn);
   });
 
+  it('publishes no masked cell that is the difference of published cells (secondary suppression)', () => {
+    type Cell = { establishments: number | 's'; jobs: number | 's' };
+    type Territory = { establishments: number | 's'; jobs: 's' | { estimate: number }; families: Record<string, Cell>; sectors: Record<string, Cell>; sizes: Record<string, Cell> };
+    const single = (values: (number | 's')[]) => values.filter((v) => v === 's').length === 1;
+    const gaps: string[] = [];
+    const territories: [string, Territory][] = [
+      ...out.quartiers.map((q: Territory & { code: string; quartierVecu: Territory }) => [[q.code, q], [`${q.code} vécu`, q.quartierVecu]]).flat(),
+      ['ensemble', out.allQuartiers],
+    ];
+    let masked = 0;
+    for (const [name, t] of territories) {
+      const jobs = t.jobs === 's' ? 's' : t.jobs.estimate;
+      for (const mix of ['families', 'sectors', 'sizes'] as const) {
+        const cells = Object.values(t[mix]);
+        masked += cells.filter((c) => c.establishments === 's').length;
+        if (single([...cells.map((c) => c.establishments), t.establishments])) gaps.push(`${name} ${mix}`);
+        if (single([...cells.map((c) => c.jobs), jobs])) gaps.push(`${name} ${mix} emplois`);
+      }
+    }
+    const all = [...out.quartiers, out.allQuartiers] as Territory[];
+    if (single(all.map((q) => q.establishments))) gaps.push('colonne établissements');
+    for (const mix of ['families', 'sectors', 'sizes'] as const) {
+      for (const key of Object.keys(out.allQuartiers[mix])) if (single(all.map((q) => q[mix][key].establishments))) gaps.push(`colonne ${mix} ${key}`);
+    }
+    expect(masked).toBeGreaterThan(50);
+    expect(gaps).toEqual([]);
+  });
+
   it('gives jobs with their range from the SIRENE brackets, and the mixes add up', () => {
     for (const q of out.quartiers) {
       if (q.jobs === 's') continue;
