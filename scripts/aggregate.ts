@@ -135,6 +135,8 @@ export async function runCli(args: CliArgs, onWarnings: (w: CliWarning[]) => voi
     perimetreMetres: args.perimetre,
     essBasis: report.essBasis,
     jobsSource: report.jobsSource,
+    // Rows with no readable bracket nor headcount: employers of unknown size (docs/indicateurs.md).
+    unknownSizeRows: report.unknownSize,
     layout: report.mapping.layout,
     mapping: Object.fromEntries(Object.entries(report.mapping.mapping).map(([k, v]) => [k, report.header[v!]])),
     encoding: report.dialect.encoding,

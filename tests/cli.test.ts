@@ -105,6 +105,8 @@ describe('aggregate CLI on the Occitanie quartiers', () => {
     expect(zero).toBeGreaterThan(100);
     expect(out.allQuartiers.sizes['0']).toMatchObject({ establishments: zero, jobs: 0 });
     expect(out.allQuartiers.sizes.inconnue).toMatchObject({ establishments: blank, jobs: 0 });
+    // The run says how many rows had no bracket (ESS or not, wherever they lie).
+    expect(out.meta.unknownSizeRows).toBe(points.filter((_, i) => trancheOf(i) === '').length);
     expect(out.allQuartiers.sizes.non_employeur.establishments).toBe(0);
     const nn = [...turfCounts((t) => t === 'NN').values()].reduce((a, b) => a + b, 0);
     expect(out.allQuartiers.nonEmployerEstablishments).toBe(nn);

@@ -3,10 +3,13 @@
  * quartier, where residents shop, work and use services.
  *
  * Distances use a local equirectangular metric around the point: Δx · cos(lat) · 111 320 m/°
- * and Δy · 111 320 m/° (a spherical Earth with 111 320 m per degree of great circle). In
- * metropolitan France a degree of latitude is really 111 130–111 250 m, so distances read
- * 0.1–0.2 % long (under 0.6 m at 300 m); cos(lat) is taken at the point, whose change over a
- * few hundred metres is below 1e-5. Both are far below the 10 m precision of the boundaries.
+ * and Δy · 111 320 m/° (a spherical Earth with 111 320 m per degree of great circle), not the
+ * WGS84 ellipsoid. Between 41° and 51° N a degree of latitude is really 111 054–111 248 m, so
+ * north–south distances read 0.06–0.24 % long; a degree of longitude is cos(lat) × 111 480–
+ * 111 545 m, so east–west distances read 0.14–0.20 % short. At 300 m the error is thus up to
+ * about +0.7 m north–south and −0.6 m east–west (docs/indicateurs.md states it); cos(lat) is
+ * taken at the point, whose change over a few hundred metres is below 1e-5. Both are far
+ * below the 10 m precision of the boundaries.
  */
 import Flatbush from 'flatbush';
 import { buffer, difference, featureCollection, feature } from '@turf/turf';

@@ -66,6 +66,11 @@ export interface IngestReport {
   essFlagBlank: EssFlagBlank;
   /** Accepted rows whose jobs come from the exact headcount (the others from the bracket). */
   jobsFromHeadcount: number;
+  /**
+   * Accepted rows with neither a readable bracket nor a headcount: counted as employers of
+   * unknown size (size class « inconnue », jobs not estimated, docs/indicateurs.md).
+   */
+  unknownSize: number;
   bytesRead: number;
   warnings: string[];
 }
@@ -232,7 +237,7 @@ export async function ingestEstablishments(
   let hasNonEss = false;
   let process: ((row: string[]) => RejectReason | null) | null = null;
   const essFlagBlank: EssFlagBlank = { rows: 0, byFamily: 0, byLegalCategory: 0, essByLegalCategory: 0, notEss: 0 };
-  const jobsCount = { headcount: 0 };
+  const jobsCount = { headcount: 0, unknownSize: 0 };
 
   const reject = (row: string[], reason: RejectReason) => {
     rejectedBy[reason] = (rejectedBy[reason] ?? 0) + 1;
@@ -319,6 +324,7 @@ export async function ingestEstablishments(
       hasNonEss,
       essFlagBlank,
       jobsFromHeadcount: jobsCount.headcount,
+      unknownSize: jobsCount.unknownSize,
       bytesRead,
       warnings,
     },
@@ -332,7 +338,7 @@ function makeRowProcessor(
   b: EstablishmentTableBuilder,
   seeEss: (ess: number) => void,
   blank: EssFlagBlank,
-  jobsCount: { headcount: number },
+  jobsCount: { headcount: number; unknownSize: number },
 ): (row: string[]) => RejectReason | null {
   const readCoords = makeCoordinateReader(plan);
   const xy = [0, 0];
@@ -401,6 +407,7 @@ function makeRowProcessor(
       jobs = jobsFromHeadcount(headcount);
       jobsCount.headcount++;
     } else jobs = jobsFromTranche(cell(row, m.tranche));
+    if (!jobs.known) jobsCount.unknownSize++;
 
     const i = b.addRow();
     b.lon[i] = xy[0];

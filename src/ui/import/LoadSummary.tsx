@@ -75,6 +75,12 @@ export function LoadSummary() {
         <dd className={report.essBasis === 'ess_list' ? 'inline-warning' : undefined}>{capitalize(essBasisText(report))}</dd>
         <dt>Emplois</dt>
         <dd>{capitalize(jobsSourceText(report))}</dd>
+        {(report.unknownSize ?? 0) > 0 && (
+          <>
+            <dt>Sans tranche d’effectif</dt>
+            <dd>{`${formatFr(report.unknownSize)} ligne${report.unknownSize > 1 ? 's' : ''} sans tranche ni effectif lisible : comptée${report.unknownSize > 1 ? 's' : ''} comme employeur${report.unknownSize > 1 ? 's' : ''} de taille inconnue, emplois non estimés`}</dd>
+          </>
+        )}
         <dt>Dénominateurs des parts</dt>
         <dd>
           {report.hasNonEss
