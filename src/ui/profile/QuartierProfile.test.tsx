@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { resetStore, useStore } from '../../state/store.ts';
-import { openProfile } from '../../state/actions.ts';
+import { openProfile, setFilters } from '../../state/actions.ts';
 import { installTestEngine } from '../common/test-engine.ts';
 import { loadFixtureData } from '../common/test-fixtures.ts';
 import { QuartierProfile } from './QuartierProfile.tsx';
@@ -32,6 +32,18 @@ describe('QuartierProfile', () => {
     const establishments = within(within(table).getByRole('rowheader', { name: 'Établissements employeurs de l’ESS' }).parentElement!).getAllByRole('cell');
     expect(establishments.map((c) => c.textContent)).toEqual(['8', '3', '7', '16']);
     await screen.findByRole('table', { name: 'Établissements ESS du quartier' });
+  });
+
+  it('says « hors filtre » for a quartier outside the commune filter, and lists all its communes', async () => {
+    await act(() => setFilters({ communes: ['31069'] }));
+    render(<QuartierProfile />);
+    open(0);
+    const dialog = screen.getByRole('dialog', { name: 'Les Izards' });
+    expect(within(dialog).getByText(/^Hors filtre : aucune commune de ce quartier/)).toBeTruthy();
+    expect(within(dialog).getByText('Toulouse')).toBeTruthy();
+    await screen.findByRole('table', { name: 'Établissements ESS du quartier' });
+    open(2);
+    expect(screen.queryByText(/^Hors filtre/)).toBeNull();
   });
 
   it('gives the gaps in percentage points with their references', async () => {

@@ -73,6 +73,9 @@ export function QuartierProfile() {
         </button>
       </header>
 
+      {r?.outsideFilter && (
+        <p className="inline-warning">Hors filtre : aucune commune de ce quartier n’est dans le filtre de communes, ses établissements ne sont pas comptés.</p>
+      )}
       {!r || !results ? (
         <p className="empty">Les indicateurs sont en cours de calcul.</p>
       ) : (
