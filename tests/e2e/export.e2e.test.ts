@@ -139,8 +139,8 @@ describe('exports (Chromium)', () => {
       const csv = byCode.get(cells[0])!;
       expect(csv[col('Nom du quartier')]).toBe(cells[1]);
       expect(frNumber(csv[col('Part ESS des emplois (%)')])).toBe(frNumber(cells[at('Part ESS emploi')]));
-      expect(frNumber(csv[col('Part ESS des établissements (%)')])).toBe(frNumber(cells[at('Part ESS étab')]));
-      expect(frNumber(csv[col('Établissements ESS employeurs')])).toBe(frNumber(cells[at('Établissements ESS')]));
+      expect(frNumber(csv[col('Part de l’ESS dans les établissements employeurs (%)')])).toBe(frNumber(cells[at('Part ESS étab')]));
+      expect(frNumber(csv[col('Établissements employeurs de l’ESS')])).toBe(frNumber(cells[at('Étab. ESS employeurs')]));
       expect(Math.round(frNumber(csv[col('Emplois ESS (estimation)')])!)).toBe(frNumber(cells[at('Emplois ESS')]));
     }
     expect(rows.some((r) => r[0].startsWith('Sources : '))).toBe(true);
@@ -159,7 +159,7 @@ describe('exports (Chromium)', () => {
     keep(file);
     const rows = readCsv(file);
     expect(rows[0]).toHaveLength(3);
-    for (const label of ['Établissements employeurs de l’ESS', 'Part de l’ESS dans les établissements']) {
+    for (const label of ['Établissements employeurs de l’ESS', 'Part de l’ESS dans les établissements employeurs']) {
       const csv = rows.find((r) => r[0] === label || r[0] === `${label} (%)`)!;
       const shown = screen.rows.find((r) => r[0] === label)!;
       expect(csv.slice(1).map(frNumber)).toEqual(shown.slice(1).map(frNumber));

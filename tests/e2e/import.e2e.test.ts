@@ -92,12 +92,12 @@ describe('session d’import (Chromium)', () => {
   });
 
   it('filters a family and the values change without a new load', async () => {
-    const before = await column(d, 'Établissements ESS');
+    const before = await column(d, 'Étab. ESS employeurs');
     await d.page.getByRole('tab', { name: 'Filtres' }).click();
     await d.page.getByLabel('Association', { exact: true }).uncheck();
     await d.page.getByRole('tab', { name: 'Classement' }).click();
     await expect.poll(async () => {
-      const after = await column(d, 'Établissements ESS');
+      const after = await column(d, 'Étab. ESS employeurs');
       return [...after].filter(([code, v]) => v !== before.get(code)).length;
     }, { timeout: 30_000 }).toBeGreaterThan(50);
     await d.page.getByRole('tab', { name: 'Filtres' }).click();
