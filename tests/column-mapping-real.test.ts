@@ -120,6 +120,17 @@ describe('a column is proposed for a role only when its values fit', () => {
     expect(r.rejected[0].reason).toContain('France');
   });
 
+  it('keeps an exactly named column when a few stray rows do not fit (they are rejected at ingest)', () => {
+    const { header, sample } = createFile({ siret: (i) => (i % 4 === 0 ? 'voir note' : String(40000000000000 + i)), ...inToulouse });
+    expect(detectMapping(header, sample).mapping.siret).toBe(0);
+  });
+
+  it('reads the positions of the readable rows only when checking they fall in France', () => {
+    const { header, sample } = createFile({ ...inToulouse, siret: (i) => String(40000000000000 + i) });
+    for (const row of sample.slice(0, 15)) row[0] = 'illisible';
+    expect(hasCoordinates(detectMapping(header, sample).mapping)).toBe(true);
+  });
+
   it('keeps swapped latitude/longitude in France (the ingest swaps them back)', () => {
     const { header, sample } = createFile({ Latitude: inToulouse.Longitude, Longitude: inToulouse.Latitude });
     expect(hasCoordinates(detectMapping(header, sample).mapping)).toBe(true);

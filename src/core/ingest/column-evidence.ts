@@ -9,8 +9,13 @@ import type { Field } from './column-mapping.ts';
 import { makeCoordinateReader, parseDecimal, planCoordinates } from './coordinates.ts';
 import { isInFrance } from '../geo/france.ts';
 
-/** Share of the filled sample values that must fit a role for the column to be proposed. */
+/**
+ * Share of the filled sample values that must fit a role for the column to be proposed: most
+ * of them for a column whose name is only close to the role's, a majority for a column with
+ * the role's exact name (a few stray values must not drop a `siret` column).
+ */
 export const MIN_FIT = 0.8;
+export const MIN_FIT_EXACT_NAME = 0.5;
 
 export interface ValueEvidence {
   /** Share (0–1) of the filled values that fit the role; 0.5 when no value is filled. */
@@ -79,7 +84,7 @@ export function exampleValues(sample: readonly string[][], col: number, n = 3): 
 }
 
 /** How well the values of one column fit `field`, and whether they rule it out. */
-export function valueEvidence(field: Field, values: readonly string[]): ValueEvidence {
+export function valueEvidence(field: Field, values: readonly string[], minFit = MIN_FIT): ValueEvidence {
   const vs = values.map((v) => v.trim()).filter(isFilled);
   if (vs.length === 0) return { fit: 0.5, filled: 0, veto: null };
   const share = (ok: (v: string) => boolean) => vs.filter(ok).length / vs.length;
@@ -90,7 +95,7 @@ export function valueEvidence(field: Field, values: readonly string[]): ValueEvi
     const years = share((v) => isYear(parseDecimal(v)));
     if (years > 0.5) return { fit, filled: vs.length, veto: `ses valeurs sont des années (${examples}), pas des effectifs` };
   }
-  if (fit < MIN_FIT) return { fit, filled: vs.length, veto: `ses valeurs (${examples}) ne ressemblent pas à ${EXPECTED[field] ?? 'ce champ'}` };
+  if (fit < minFit) return { fit, filled: vs.length, veto: `ses valeurs (${examples}) ne ressemblent pas à ${EXPECTED[field] ?? 'ce champ'}` };
   return { fit, filled: vs.length, veto: null };
 }
 
@@ -145,7 +150,7 @@ function fitOf(field: Field, vs: string[], share: (ok: (v: string) => boolean) =
 }
 
 /**
- * Share of the sample rows with coordinates whose position falls in France under `mapping`
+ * Share of the sample rows with readable coordinates whose position falls in France under `mapping`
  * (swaps and projections handled as the ingest will), or null when no row has coordinates.
  */
 export function coordinatesInFrance(mapping: Partial<Record<Field, number>>, sample: readonly string[][]): { share: number; rows: number } | null {
@@ -156,10 +161,10 @@ export function coordinatesInFrance(mapping: Partial<Record<Field, number>>, sam
   let rows = 0;
   let inside = 0;
   for (const row of sample) {
-    const r = read(row as string[], xy);
-    if (r === 'missing') continue;
+    // Unreadable cells are the ingest's « coordonnées illisibles », not a sign of a wrong column.
+    if (read(row as string[], xy) !== 'ok') continue;
     rows++;
-    if (r === 'ok' && isInFrance(xy[0], xy[1])) inside++;
+    if (isInFrance(xy[0], xy[1])) inside++;
   }
   return rows === 0 ? null : { share: inside / rows, rows };
 }

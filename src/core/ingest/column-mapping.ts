@@ -5,7 +5,7 @@
  * break ties (e.g. OpenDataSoft's two "Activité principale" columns, only one holding NAF).
  */
 
-import { MIN_FIT, coordinatesInFrance, headerVeto, valueEvidence } from './column-evidence.ts';
+import { MIN_FIT, MIN_FIT_EXACT_NAME, coordinatesInFrance, headerVeto, valueEvidence } from './column-evidence.ts';
 
 export const FIELDS = [
   'siret',
@@ -158,6 +158,10 @@ export function detectMapping(header: string[], sample: string[][]): MappingResu
   const norm = header.map(normalizeHeader);
   const candidates: { field: Field; col: number; score: number }[] = [];
   const vetoed: RejectedColumn[] = [];
+  // Rows too short for the header (a cut line, a note) are rejected by the ingest: their
+  // stray cells say nothing about the columns.
+  const whole = sample.filter((r) => r.length >= header.length);
+  const evidenceRows = whole.length > 0 ? whole : sample;
   for (const field of FIELDS) {
     const exact = EXACT[field];
     for (let col = 0; col < norm.length; col++) {
@@ -170,7 +174,7 @@ export function detectMapping(header: string[], sample: string[][]): MappingResu
       else if (WORDS[field]?.some((g) => g.every((w) => h.split(' ').includes(w)))) score = 0.7;
       if (score === 0) continue;
       // What the values say is the more concrete reason (« ses valeurs sont des années »).
-      const evidence = valueEvidence(field, sample.map((r) => r[col] ?? ''));
+      const evidence = valueEvidence(field, evidenceRows.map((r) => r[col] ?? ''), ei >= 0 ? MIN_FIT_EXACT_NAME : MIN_FIT);
       const byName = ei >= 0 ? null : headerVeto(field, h);
       if (evidence.veto || byName) {
         if (!byName?.quiet) vetoed.push({ field, column: col, reason: evidence.veto ?? byName!.why });
@@ -210,7 +214,9 @@ export function detectMapping(header: string[], sample: string[][]): MappingResu
 function checkCoordinates(mapping: ColumnMapping, confidence: Partial<Record<Field, number>>, sample: string[][]): RejectedColumn[] {
   if (!hasCoordinates(mapping)) return [];
   const found = coordinatesInFrance(mapping, sample);
-  if (!found || found.share >= MIN_FIT) return [];
+  // A majority outside France means a wrong column or projection (Lambert read as degrees,
+  // 0/0 placeholders); a few foreign rows are the ingest's « hors de France ».
+  if (!found || found.share >= MIN_FIT_EXACT_NAME) return [];
   const fields = (['lon', 'lat', 'latlon', 'x', 'y'] as const).filter((f) => mapping[f] !== undefined);
   const reason = `seules ${Math.round(found.share * 100)} % des positions de l’aperçu tombent en France`;
   const out = fields.map((field) => ({ field, column: mapping[field]!, reason }));
