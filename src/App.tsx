@@ -15,6 +15,7 @@ import { SkipLinks } from './ui/common/SkipLinks.tsx';
 import { ErrorBanner } from './ui/common/ErrorBanner.tsx';
 import { DemoNotice } from './ui/common/DemoNotice.tsx';
 import { SavedSession } from './ui/common/SavedSession.tsx';
+import { UpdateNotice } from './ui/common/UpdateNotice.tsx';
 import { territoryLabel } from './ui/common/territory.ts';
 import { ImportPanel } from './ui/import/ImportPanel.tsx';
 import { FiltersPanel } from './ui/filters/FiltersPanel.tsx';
@@ -110,6 +111,7 @@ export function App() {
         </p>
         <DemoNotice />
         <SavedSession />
+        <UpdateNotice />
       </header>
       <ErrorBanner />
       <main className="app-main">

@@ -3,7 +3,9 @@
  * browser), in the manner of maputnik's e2e driver: tests read as the user's steps, and the
  * selectors and waits live here once.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -74,10 +76,20 @@ export async function closeBrowser(): Promise<void> {
   browser = null;
 }
 
-/** A fresh browser context and page on the app served at `baseUrl`. */
-export async function createDriver(baseUrl: string, viewport = { width: 1600, height: 1000 }): Promise<Driver> {
-  const context: BrowserContext = await (await launchBrowser()).newContext({ viewport, locale: 'fr-FR', deviceScaleFactor: 1 });
-  const page = await context.newPage();
+/**
+ * A fresh browser context and page on the app served at `baseUrl`. `persistent` gives it a
+ * profile of its own on disk, as a user's browser has: Chromium offers to install an app only
+ * outside incognito profiles, which ordinary contexts are.
+ */
+export async function createDriver(baseUrl: string, viewport = { width: 1600, height: 1000 }, { persistent = false } = {}): Promise<Driver> {
+  const options = { viewport, locale: 'fr-FR', deviceScaleFactor: 1 };
+  let profile: string | null = null;
+  let context: BrowserContext;
+  if (persistent) {
+    profile = await mkdtemp(path.join(os.tmpdir(), 'essq-profile-'));
+    context = await chromium.launchPersistentContext(profile, { ...options, executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  } else context = await (await launchBrowser()).newContext(options);
+  const page = context.pages()[0] ?? (await context.newPage());
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => void requests.push(r.url()));
@@ -192,7 +204,10 @@ export async function createDriver(baseUrl: string, viewport = { width: 1600, he
         });
       },
     },
-    close: () => context.close(),
+    close: async () => {
+      await context.close();
+      if (profile) await rm(profile, { recursive: true, force: true });
+    },
   };
   return driver;
 }
