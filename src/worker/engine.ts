@@ -10,7 +10,7 @@ import { ingestEstablishments, type RejectedRow } from '../core/ingest/establish
 import { readCsvStream } from '../core/ingest/csv-stream.ts';
 import { detectMapping } from '../core/ingest/column-mapping.ts';
 import type { EstablishmentTable } from '../core/ingest/establishment-table.ts';
-import { decodeText, parseReference, type ReferenceTable } from '../core/ingest/reference.ts';
+import { parseReferenceFile, unmatchedReferenceCodes, type ReferenceTable } from '../core/ingest/reference.ts';
 import { computeDiagnostic, placeEstablishments, rowAccounting, unitLayout } from '../core/diagnostic.ts';
 import type { Placement } from '../core/indicators/aggregate.ts';
 import { toCsv } from '../core/export/csv-writer.ts';
@@ -190,12 +190,14 @@ export const handlers: { [K in RequestType]: Handler<K> } = {
     return { report: { ...rest, accounting: accounting(s.establishments), rejectedKept: rejectedRows.length }, points };
   },
 
-  async loadReference(s, { file }) {
-    const ref = parseReference(decodeText(new Uint8Array(await file.arrayBuffer())));
+  async loadReference(s, { file, name }) {
+    const ref = parseReferenceFile(new Uint8Array(await file.arrayBuffer()), name);
     s.reference = ref;
     const codes = new Set(s.quartiers.map((q) => q.code.toUpperCase()));
     const matched = [...ref.byCode.keys()].filter((c) => codes.has(c)).length;
-    return { columns: ref.columns, rows: ref.rows, skipped: ref.skipped, codes: ref.byCode.size, matched };
+    const unmatched = s.quartiers.length > 0 ? unmatchedReferenceCodes(ref, codes) : null;
+    const warnings = unmatched ? [...ref.warnings, unmatched] : ref.warnings;
+    return { columns: ref.columns, rows: ref.rows, skipped: ref.skipped, issues: ref.issues, warnings, codes: ref.byCode.size, matched };
   },
 
   setRing(s, { metres }) {

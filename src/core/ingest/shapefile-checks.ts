@@ -43,7 +43,10 @@ export function checkShp(shp: Uint8Array, layer: string, warnings: string[]): { 
     const words = view.getInt32(offset + 4);
     const bytes = words * 2;
     if (words < 0 || offset + 8 + bytes > shp.length) {
-      brokenAt = `la forme n° ${record} annonce ${fr(Math.max(0, bytes))} octets${words < 0 ? ' (longueur négative)' : ''}, il en reste ${fr(shp.length - offset - 8)}`;
+      brokenAt =
+        words < 0
+          ? `la forme n° ${record} annonce une longueur négative (${fr(bytes)} octets)`
+          : `la forme n° ${record} annonce ${fr(bytes)} octets, il en reste ${fr(shp.length - offset - 8)}`;
       break;
     }
     if (bytes >= 4) {
@@ -71,6 +74,9 @@ export function checkShp(shp: Uint8Array, layer: string, warnings: string[]): { 
     );
   }
   if (brokenAt === null) return { shp: out ?? shp, records: record };
+  if (record === 1) {
+    throw new EssqError('invalid_shapefile', `Le fichier « ${layer}.shp » est endommagé : ${brokenAt}. Aucune forme n’est lisible : téléchargez à nouveau le zip.`);
+  }
   warnings.push(
     `« ${layer}.shp » est endommagé : ${brokenAt}. Les ${fr(record - 1)} formes précédentes sont lues, la suite du fichier est ignorée.`,
   );
@@ -84,9 +90,10 @@ function polyRecordProblem(view: DataView, at: number, bytes: number, type: numb
   const points = view.getInt32(at + 40, true);
   if (parts < 0 || points < 0) return `annonce un nombre négatif de parties ou de points`;
   if (parts === 0) return null;
-  if (parts > points) return `annonce ${fr(parts)} parties pour ${fr(points)} points`;
+  const counted = `${fr(parts)} partie${parts > 1 ? 's' : ''}`;
+  if (parts > points) return `annonce ${counted} pour ${fr(points)} points`;
   const needed = polyContentBytes(type, parts, points);
-  if (needed > bytes) return `annonce ${fr(parts)} parties et ${fr(points)} points, soit ${fr(needed)} octets, dans ${fr(bytes)} octets`;
+  if (needed > bytes) return `annonce ${counted} et ${fr(points)} points, soit ${fr(needed)} octets, dans ${fr(bytes)} octets`;
   let previous = -1;
   for (let k = 0; k < parts; k++) {
     const start = view.getInt32(at + 44 + 4 * k, true);
