@@ -88,6 +88,13 @@ describe('joinPoints', () => {
     expect(join([withHole], [[1.1 + 1e-6, 43.05], [1.05, 43.1 + 1e-6], [1.05, 43.06 - 1e-6]])).toEqual([-1, -1, -1]);
   });
 
+  it('measures the 2e-7° edge band to the segment, endpoints included, not to its line', () => {
+    // Diagonally off the corner (1, 43): 1.8e-7 from both edges' lines, but 2.5e-7 from the vertex.
+    const d = 1.8e-7;
+    expect(segmentDistance(1 - d, 43 - d, 1, 43, 1.1, 43)).toBeGreaterThan(2e-7);
+    expect(join([withHole], [[1 - d, 43 - d], [1.1 + d, 43.1 + d], [1 - 1.2e-7, 43 - 1.2e-7], [1.05, 43 - 1.9e-7]])).toEqual([-1, -1, 0, 0]);
+  });
+
   it('joins only the first `count` points', () => {
     const index = createQuartierIndex([withHole]);
     expect(Array.from(joinPoints(index, Float64Array.of(1.02, 1.02), Float64Array.of(43.02, 43.02), 1))).toEqual([0]);

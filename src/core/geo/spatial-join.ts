@@ -96,13 +96,20 @@ export function quartierContains(index: QuartierIndex, q: number, x: number, y: 
   return inside;
 }
 
-/** True when (x, y) is within ON_EDGE of the segment (x1, y1)–(x2, y2). */
+/**
+ * True when (x, y) is within ON_EDGE of the segment (x1, y1)–(x2, y2), endpoints included: the
+ * distance is to the nearest point of the segment, so past an endpoint it is the distance to
+ * that vertex (a distance to the segment's line, within its bbox, let points up to √2 × ON_EDGE
+ * from a vertex in).
+ */
 function onSegment(x: number, y: number, x1: number, y1: number, x2: number, y2: number): boolean {
   if (x < Math.min(x1, x2) - ON_EDGE || x > Math.max(x1, x2) + ON_EDGE) return false;
   if (y < Math.min(y1, y2) - ON_EDGE || y > Math.max(y1, y2) + ON_EDGE) return false;
   const dx = x2 - x1, dy = y2 - y1;
   const len2 = dx * dx + dy * dy;
-  if (len2 === 0) return (x - x1) ** 2 + (y - y1) ** 2 <= ON_EDGE * ON_EDGE;
+  const along = (x - x1) * dx + (y - y1) * dy;
+  if (len2 === 0 || along <= 0) return (x - x1) ** 2 + (y - y1) ** 2 <= ON_EDGE * ON_EDGE;
+  if (along >= len2) return (x - x2) ** 2 + (y - y2) ** 2 <= ON_EDGE * ON_EDGE;
   const cross = (x - x1) * dy - (y - y1) * dx;
   return cross * cross <= ON_EDGE * ON_EDGE * len2;
 }
