@@ -8,6 +8,7 @@ import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import { useStore, type AppState } from '../state/store.ts';
 import { getPoints } from '../state/registry.ts';
 import { basemapVisibility, quartierFillOpacity } from './layers/basemaps.ts';
+import { contextVisibility } from './layers/context.ts';
 import { circleRadiusExpression, fillColorExpression, indicatorView } from './layers/choropleth.ts';
 import { LAYER, SOURCE } from './layers/ids.ts';
 import { establishmentsMinZoom, hatchDiscSize, markerRadius } from './layers/markers.ts';
@@ -118,7 +119,7 @@ export function attachController(map: ControlledMap, options: Pick<CameraOptions
   };
 
   const drawBasemap = (s: AppState) => {
-    for (const [layer, v] of Object.entries(basemapVisibility(s.basemap))) map.setLayoutProperty(layer, 'visibility', v);
+    for (const [layer, v] of Object.entries({ ...basemapVisibility(s.basemap), ...contextVisibility(s.basemap === 'aucun') })) map.setLayoutProperty(layer, 'visibility', v);
     map.setPaintProperty(LAYER.quartiersFill, 'fill-opacity', quartierFillOpacity(s.basemap));
   };
 

@@ -2,12 +2,15 @@
  * Which requests may leave the app's own origin. With the offline basemap, none: the service
  * worker answers any request to another origin with a refusal, whatever asked for it (a
  * script, a style, MapLibre's worker). With an online basemap chosen, only that basemap's host
- * is let through. The page is asked for its basemap at each request, so the policy follows the
- * user's choice at once, with no state kept in the worker that could go stale.
+ * is let through. The page tells the worker its allowed hosts whenever the basemap changes; a
+ * request the worker would refuse is checked again with the open pages first, so a request
+ * that races the message (the tiles of a basemap just chosen) is not refused by mistake.
  */
 
 /** Message the service worker sends a page, on a MessageChannel, to ask for its allowed hosts. */
 export const POLICY_QUESTION = 'essq-allowed-hosts?';
+/** Message a page sends the service worker whenever its basemap changes: `{ type, hosts }`. */
+export const POLICY_UPDATE = 'essq-allowed-hosts';
 
 /** Header of the refusal, so a test (or a curious user in the network panel) can tell it from a network failure. */
 export const REFUSAL_HEADER = 'x-essq-refus';

@@ -8,7 +8,7 @@
 import { create } from 'zustand';
 import { BASEMAPS } from '../map/layers/basemaps.ts';
 import { useStore } from '../state/store.ts';
-import { POLICY_QUESTION } from './origin-policy.ts';
+import { POLICY_QUESTION, POLICY_UPDATE } from './origin-policy.ts';
 
 export interface PwaState {
   /** A new version is installed and waits for the user's go-ahead. */
@@ -27,6 +27,16 @@ export function allowedHostsNow(): string[] {
   return host ? [host] : [];
 }
 
+/** Tells the controlling worker the hosts allowed now, at start, on a new worker and at each basemap change. */
+function publishPolicy(container: ServiceWorkerContainer): void {
+  const publish = () => container.controller?.postMessage({ type: POLICY_UPDATE, hosts: allowedHostsNow() });
+  publish();
+  container.addEventListener('controllerchange', publish);
+  useStore.subscribe((s, prev) => {
+    if (s.basemap !== prev.basemap) publish();
+  });
+}
+
 function answerPolicyQuestions(container: ServiceWorkerContainer): void {
   container.addEventListener('message', (e: MessageEvent<{ type?: string }>) => {
     if (e.data?.type === POLICY_QUESTION) e.ports[0]?.postMessage({ hosts: allowedHostsNow() });
@@ -39,6 +49,7 @@ function answerPolicyQuestions(container: ServiceWorkerContainer): void {
 export async function startPwa(): Promise<void> {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   answerPolicyQuestions(navigator.serviceWorker);
+  publishPolicy(navigator.serviceWorker);
   const { registerSW } = await import('virtual:pwa-register');
   const updateSW = registerSW({
     onNeedRefresh: () => usePwa.setState({ updateReady: true, update: () => updateSW(true) }),

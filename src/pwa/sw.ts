@@ -8,7 +8,7 @@
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { POLICY_QUESTION, REFUSAL_HEADER, refusalText, verdict } from './origin-policy.ts';
+import { POLICY_QUESTION, POLICY_UPDATE, REFUSAL_HEADER, refusalText, verdict } from './origin-policy.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -28,11 +28,15 @@ function askPage(client: Client): Promise<string[] | null> {
   });
 }
 
+/** Hosts the pages last said they allow; empty (everything refused) until one says otherwise. */
+let known: string[] = [];
+
 /** Hosts allowed by any open window of the app (the union: one window may show Plan IGN). */
 async function allowedHosts(): Promise<string[]> {
   const windows = await self.clients.matchAll({ type: 'window' });
   const answers = await Promise.all(windows.map(askPage));
-  return [...new Set(answers.flatMap((a) => a ?? []))];
+  known = [...new Set(answers.flatMap((a) => a ?? []))];
+  return known;
 }
 
 function refusal(url: string): Response {
@@ -47,7 +51,8 @@ function refusal(url: string): Response {
 // precache never serves, so the two never answer the same request.
 self.addEventListener('fetch', (event) => {
   const url = event.request.url;
-  if (verdict(url, self.location.origin, []) === 'own') return;
+  // The app's own files go to the precache; a host the page allows goes to the network as is.
+  if (verdict(url, self.location.origin, known) !== 'refused') return;
   event.respondWith(
     allowedHosts().then((hosts) => (verdict(url, self.location.origin, hosts) === 'allowed' ? fetch(event.request) : refusal(url))),
   );
@@ -58,9 +63,12 @@ cleanupOutdatedCaches();
 // Any address inside the app opens the app shell, online or not.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
 
-// The page asks for the waiting version once the user accepts it (workbox-window's messageSkipWaiting).
+// The page asks for the waiting version once the user accepts it (workbox-window's
+// messageSkipWaiting), and tells the hosts it allows when its basemap changes.
 self.addEventListener('message', (event) => {
-  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+  const data = event.data as { type?: string; hosts?: unknown } | null;
+  if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
+  if (data?.type === POLICY_UPDATE && Array.isArray(data.hosts)) known = data.hosts.filter((h): h is string => typeof h === 'string');
 });
 
 // The first install takes the open page at once, so the policy and the cache hold from the first visit.

@@ -3,6 +3,8 @@ export const SOURCE = {
   osm: 'fond-osm',
   ign: 'fond-ign',
   communes: 'communes',
+  france: 'contour-france',
+  towns: 'villes',
   ring: 'quartier-vecu',
   quartiers: 'quartiers',
   centres: 'quartier-centres',
@@ -13,6 +15,7 @@ export const LAYER = {
   background: 'fond',
   osm: 'fond-osm',
   ign: 'fond-ign',
+  franceLine: 'contour-france',
   communesLine: 'communes-contour',
   communesLabel: 'communes-nom',
   ringFill: 'quartier-vecu-fond',
@@ -27,6 +30,7 @@ export const LAYER = {
   clusterCount: 'etablissements-groupes-nombre',
   points: 'etablissements-points',
   quartiersLabel: 'quartiers-nom',
+  townsLabel: 'villes-nom',
 } as const;
 
 /** Name of the hatching image registered with `map.addImage` for masked cells. */

@@ -6,6 +6,7 @@
 import { CIRCLE_COLOR, NO_DATA_COLOR } from '../../core/classify/palettes.ts';
 import { basemapLayers, basemapSources, quartierFillOpacity } from './basemaps.ts';
 import { HATCH_OPACITY } from './choropleth.ts';
+import { contextLayers, contextSources, townLabelLayer } from './context.ts';
 import { HATCH_IMAGE, LAYER, SOURCE } from './ids.ts';
 import {
   HATCH_DISC_IMAGE,
@@ -88,13 +89,14 @@ function overlayLayers(): LayerSpec[] {
       layout: { 'text-field': COMMUNE_NAME, 'text-font': LABEL_FONT, 'text-size': 13, 'text-transform': 'uppercase', 'text-letter-spacing': 0.08 },
       paint: { 'text-color': '#6b6b6b', 'text-halo-color': PAPER, 'text-halo-width': 1.5 },
     },
+    townLabelLayer(),
   ];
   // Expressions are plain JSON here (see spec-types.ts); MapLibre validates the style on load.
   return layers as LayerSpec[];
 }
 
 /**
- * The initial style: paper background, hidden online basemaps, then communes, quartier vécu,
+ * The initial style: paper background, hidden online basemaps, France's outline, then communes, quartier vécu,
  * quartiers (fill, hatching of masked cells, outline), proportional circles, establishment
  * clusters, the quartiers' discs at regional scale, then the cluster counts, single
  * establishments and labels. GeoJSON sources start empty; quartiers and centres carry
@@ -107,12 +109,13 @@ export function createBaseStyle(): StyleSpec {
     name: 'ESS Quartiers',
     sources: {
       ...basemapSources(),
+      ...contextSources(),
       [SOURCE.communes]: geojson(),
       [SOURCE.ring]: geojson(),
       [SOURCE.quartiers]: geojson(),
       [SOURCE.centres]: geojson(),
       [SOURCE.points]: geojson({ cluster: true, clusterRadius: 32, clusterMaxZoom: 14 }),
     },
-    layers: [{ id: LAYER.background, type: 'background', paint: { 'background-color': PAPER } }, ...basemapLayers(), ...overlayLayers()],
+    layers: [{ id: LAYER.background, type: 'background', paint: { 'background-color': PAPER } }, ...basemapLayers(), ...contextLayers(), ...overlayLayers()],
   };
 }
