@@ -9,6 +9,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { INDICATORS, formatIndicator } from '../core/indicators/catalog.ts';
 import { openProfile, toggleSelection } from '../state/actions.ts';
+import { getEngine } from '../state/engine.ts';
 import { useStore } from '../state/store.ts';
 import { LAYER, SOURCE } from './layers/ids.ts';
 import { describePoint, type PointProperties } from './layers/points.ts';
@@ -37,6 +38,20 @@ function textBlock(lines: readonly string[], className: string): HTMLElement {
     root.append(el);
   });
   return root;
+}
+
+/**
+ * Name and SIRET of the establishment behind a point, asked of the engine (the map's points
+ * carry only codes, to stay light); null outside the quartiers, where the engine lists none.
+ */
+async function establishmentLabel(p: Partial<PointProperties>): Promise<{ name: string; siret: string } | null> {
+  if (typeof p.q !== 'number' || p.q < 0 || typeof p.r !== 'number') return null;
+  try {
+    const list = await getEngine().call('establishments', { quartier: p.q, ring: false, limit: Number.MAX_SAFE_INTEGER });
+    return list.find((e) => e.row === p.r) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Wires the interactions on a loaded map; returns the function that removes them. */
@@ -92,11 +107,16 @@ export function attachInteractions(map: maplibregl.Map): () => void {
     }
     if (hit.layer.id === LAYER.points && hit.geometry.type === 'Point') {
       const names = useStore.getState().quartiers;
-      const lines = describePoint(hit.properties as Partial<PointProperties>, (i) => names[i]?.name ?? null);
-      new maplibregl.Popup({ maxWidth: '280px' })
+      const props = hit.properties as Partial<PointProperties>;
+      const lines = describePoint(props, (i) => names[i]?.name ?? null);
+      const popup = new maplibregl.Popup({ maxWidth: '280px' })
         .setLngLat(hit.geometry.coordinates as [number, number])
         .setDOMContent(textBlock(lines, 'map-popup'))
         .addTo(map);
+      void establishmentLabel(props).then((label) => {
+        // Name first, then the SIRET, above the family and sector lines.
+        if (label && popup.isOpen()) popup.setDOMContent(textBlock([label.name || lines[0], `SIRET ${label.siret}`, ...lines.slice(1)], 'map-popup'));
+      });
       return;
     }
     if (typeof hit.id !== 'number') return;

@@ -34,8 +34,10 @@ describe('pointCollection', () => {
   it('keeps the employer establishments with coordinates by default', () => {
     const fc = pointCollection(points, DEFAULT_FILTERS);
     expect(fc.features.map((f) => f.id)).toEqual([0, 1]);
-    expect(fc.features[0].properties).toEqual({ f: 0, s: 0, z: 1, e: 1, q: 0 });
+    expect(fc.features[0].properties).toEqual({ f: 0, s: 0, z: 1, e: 1, q: 0, r: 0 });
     expect(fc.features[0].geometry.coordinates).toEqual([1.4, 43.6]);
+    // The engine row, for the popup's name and SIRET.
+    expect(fc.features[1].properties.r).toBe(10);
   });
 
   it('applies the family, sector and size filters like the indicators', () => {

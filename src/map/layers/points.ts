@@ -23,6 +23,8 @@ export interface PointProperties {
   e: number;
   /** Quartier index, -1 outside every quartier. */
   q: number;
+  /** Row in the engine's table: the popup asks the engine for the name and SIRET with it. */
+  r: number;
 }
 
 function allowed(list: number[] | null): (code: number) => boolean {
@@ -50,7 +52,7 @@ export function pointCollection(points: PointColumns | null, filters: Filters): 
     features.push({
       type: 'Feature',
       id: i,
-      properties: { f: points.family[i], s: points.sector[i], z: points.size[i], e: points.employer[i], q: points.quartier[i] },
+      properties: { f: points.family[i], s: points.sector[i], z: points.size[i], e: points.employer[i], q: points.quartier[i], r: points.row[i] },
       geometry: { type: 'Point', coordinates: [lon, lat] },
     });
   }
