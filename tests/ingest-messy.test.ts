@@ -87,6 +87,28 @@ describe('messy establishment files (behaviours)', () => {
     expect(s.rejectedBy).toEqual({ no_coordinates: 1 });
   });
 
+  it('says when many rows outside France land in France swapped, and swaps them on request', async () => {
+    // Half the rows have latitude and longitude swapped, row by row: the columns are right.
+    const lines = ['siret,nom,longitude,latitude'];
+    for (let i = 0; i < 30; i++) {
+      const [lon, lat] = [(1.4 + i / 1000).toFixed(4), (43.6 + i / 1000).toFixed(4)];
+      lines.push(`${40000000000000 + i},Structure ${i},${i % 2 ? lat : lon},${i % 2 ? lon : lat}`);
+    }
+    lines.push('40000000000099,Au large,-40.5,10.2');
+    const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+    // The user's mapping: half the longitudes look like latitudes, which detection may doubt.
+    const mapping = { siret: 0, name: 1, lon: 2, lat: 3 };
+    const plain = await ingestEstablishments(bytesSource(bytes, 64), { mapping });
+    expect(plain.report.rejectedBy).toEqual({ outside_france: 16 });
+    expect(plain.report.swapCandidates).toBe(15);
+    expect(plain.report.warnings.join(' ')).toMatch(/15 lignes rejetées « hors de France » sur 16 tomberaient en France avec latitude et longitude permutées/);
+    const swapped = await ingestEstablishments(bytesSource(bytes, 64), { mapping, swapOutsideFrance: true });
+    expect(swapped.report.rejectedBy).toEqual({ outside_france: 1 });
+    expect(swapped.report.swappedRows).toBe(15);
+    expect(Array.from(swapped.table.lat).every((lat) => lat > 43.5 && lat < 43.7)).toBe(true);
+    expect(swapped.report.warnings.join(' ')).toMatch(/15 lignes dont latitude et longitude étaient inversées .* ont été permutées et placées/);
+  });
+
   it('reprojects Lambert-93 coordinates and rejects unreadable ones', async () => {
     const s = await ingestFixture('lambert93-tab.csv');
     expect(s.coordinates).toMatchObject({ kind: 'xy', crs: 'EPSG:2154' });

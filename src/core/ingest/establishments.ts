@@ -8,6 +8,7 @@ import type { CsvDialect } from './csv-sniff.ts';
 import { detectMapping, hasCoordinates, type ColumnMapping, type MappingResult } from './column-mapping.ts';
 import { makeCoordinateReader, parseDecimal, planCoordinates, type CoordinatePlan } from './coordinates.ts';
 import { EstablishmentTableBuilder, type EstablishmentTable } from './establishment-table.ts';
+import { swapIntoFrance, swappedRowsWarning, type RowSwaps } from './row-swaps.ts';
 import { isInFrance } from '../geo/france.ts';
 import { EssqError } from '../errors.ts';
 import { FAMILIES, REJECT_REASONS, type RejectReason } from '../types.ts';
@@ -71,6 +72,10 @@ export interface IngestReport {
    * unknown size (size class « inconnue », jobs not estimated, docs/indicateurs.md).
    */
   unknownSize: number;
+  /** Rows rejected outside France that land in France with latitude and longitude swapped. */
+  swapCandidates: number;
+  /** Rows swapped into France (option `swapOutsideFrance`). */
+  swappedRows: number;
   bytesRead: number;
   warnings: string[];
 }
@@ -86,6 +91,8 @@ export interface IngestOptions extends CsvStreamOptions {
   onProgress?: (p: IngestProgress) => void;
   /** How many rejected rows to keep for download (default 100 000). */
   maxRejectedRows?: number;
+  /** Swap latitude and longitude of the rows outside France that land in France swapped. */
+  swapOutsideFrance?: boolean;
 }
 
 const UNKNOWN_FAMILY = FAMILIES.indexOf('inconnue');
@@ -238,6 +245,7 @@ export async function ingestEstablishments(
   let process: ((row: string[]) => RejectReason | null) | null = null;
   const essFlagBlank: EssFlagBlank = { rows: 0, byFamily: 0, byLegalCategory: 0, essByLegalCategory: 0, notEss: 0 };
   const jobsCount = { headcount: 0, unknownSize: 0 };
+  const swaps: RowSwaps = { apply: options.swapOutsideFrance ?? false, candidates: 0, swapped: 0 };
 
   const reject = (row: string[], reason: RejectReason) => {
     rejectedBy[reason] = (rejectedBy[reason] ?? 0) + 1;
@@ -263,7 +271,7 @@ export async function ingestEstablishments(
     plan = planCoordinates(m, sample);
     if (plan?.swapped) warnings.push('Latitude et longitude semblent inversées dans le fichier : elles ont été permutées.');
     essBasis = m.essFlag !== undefined ? 'flag' : m.family !== undefined ? 'family' : m.legalCategory !== undefined ? 'legal_category' : 'ess_list';
-    process = makeRowProcessor(m, plan!, builder, (v) => (hasNonEss ||= v === 0), essFlagBlank, jobsCount);
+    process = makeRowProcessor(m, plan!, builder, (v) => (hasNonEss ||= v === 0), essFlagBlank, jobsCount, swaps);
   };
 
   // Rows come in batches of about a thousand, several per slice of text (all with the slice's
@@ -303,6 +311,8 @@ export async function ingestEstablishments(
   }
   if (!mapping) setup([]);
   if (encodingWarning) warnings.push(encodingWarning);
+  const swapWarning = swappedRowsWarning(swaps, rejectedBy.outside_france ?? 0);
+  if (swapWarning) warnings.push(swapWarning);
   const rejected = Object.values(rejectedBy).reduce((a, b) => a + (b ?? 0), 0);
   const m = mapping!.mapping;
   return {
@@ -325,6 +335,8 @@ export async function ingestEstablishments(
       essFlagBlank,
       jobsFromHeadcount: jobsCount.headcount,
       unknownSize: jobsCount.unknownSize,
+      swapCandidates: swaps.candidates,
+      swappedRows: swaps.swapped,
       bytesRead,
       warnings,
     },
@@ -339,6 +351,7 @@ function makeRowProcessor(
   seeEss: (ess: number) => void,
   blank: EssFlagBlank,
   jobsCount: { headcount: number; unknownSize: number },
+  swaps: RowSwaps,
 ): (row: string[]) => RejectReason | null {
   const readCoords = makeCoordinateReader(plan);
   const xy = [0, 0];
@@ -374,7 +387,7 @@ function makeRowProcessor(
     const c = readCoords(row, xy);
     if (c === 'missing') return 'no_coordinates';
     if (c === 'bad') return 'bad_coordinates';
-    if (!isInFrance(xy[0], xy[1])) return 'outside_france';
+    if (!isInFrance(xy[0], xy[1]) && !swapIntoFrance(xy, plan, swaps)) return 'outside_france';
 
     const legal = cell(row, legalCol);
     const familyLabel = cell(row, familyCol);
