@@ -150,24 +150,39 @@ describe('session persistence', () => {
     expect(await readSavedSession(backend)).toBeNull();
   });
 
-  it('clears the saved session, and stores again only when the user loads another file', async () => {
+  it('clears the saved session, and stores it all again from the next change of the view', async () => {
+    const backend = memoryBackend();
+    start(backend);
+    await loadUserFiles();
+    await flushSession();
+    const saved = Object.keys((await readSavedSession(backend))!.files).sort();
+    await clearSavedSession();
+    expect(await readSavedSession(backend)).toBeNull();
+    expect(usePersistence.getState().status).toBe('cleared');
+    // Nothing changed yet: nothing stored.
+    await new Promise((r) => setTimeout(r, 400));
+    await flushSession();
+    expect(backend.records.size).toBe(0);
+
+    useStore.setState({ indicator: 'jobs' });
+    await new Promise((r) => setTimeout(r, 400));
+    await flushSession();
+    const again = await readSavedSession(backend);
+    // Everything shown is stored again, not only the view, so a reload reopens it.
+    expect(Object.keys(again!.files).sort()).toEqual(saved);
+    expect(again!.view!.hash).toContain('i=jobs');
+    expect(usePersistence.getState().status).toBe('saved');
+  });
+
+  it('stores everything again when a file is loaded after clearing', async () => {
     const backend = memoryBackend();
     start(backend);
     await loadUserFiles();
     await flushSession();
     await clearSavedSession();
-    expect(await readSavedSession(backend)).toBeNull();
-    expect(usePersistence.getState().status).toBe('cleared');
-
-    useStore.setState({ indicator: 'jobs' });
-    await new Promise((r) => setTimeout(r, 400));
-    await flushSession();
-    expect(backend.records.size).toBe(0);
-
     await loadReferenceFile(createFile(createReferenceCsv(), 'reference-2.csv'));
     await flushSession();
     const again = await readSavedSession(backend);
-    // Everything shown is stored again, not only the last file.
     expect(Object.keys(again!.files).sort()).toEqual(['etablissements', 'quartiers', 'reference']);
     expect(again!.files.reference!.file.name).toBe('reference-2.csv');
   });

@@ -210,12 +210,20 @@ function onLoaded(source: LoadedSource): void {
   // The restore loads the stored files again: nothing new to write.
   if (restoring && previous?.file === source.file) return;
   if (paused) {
+    resumeAfterClear = false;
     void writeAll();
     return;
   }
   const record = fileRecord(files[kind]);
   void enqueue((b) => b.update({ [fileKey(kind)]: record, [VIEW_KEY]: viewRecord() }), { done: markSaved });
 }
+
+/**
+ * Set by « Effacer les données enregistrées »: the next change of the view stores the whole
+ * session again. Without it, a user who went on working after erasing would find the demo
+ * on the next reload, silently.
+ */
+let resumeAfterClear = false;
 
 function onStoreChange(s: AppState, prev: AppState): void {
   // A source the app dropped (the demo's companions when the user's quartiers arrive) is
@@ -225,6 +233,11 @@ function onStoreChange(s: AppState, prev: AppState): void {
       delete files[kind];
       void enqueue((b) => b.update({}, [fileKey(kind)]));
     }
+  }
+  if (resumeAfterClear && !restoring && hasFiles() && viewKeyOf(s) !== lastView) {
+    resumeAfterClear = false;
+    void writeAll();
+    return;
   }
   if (restoring || paused || !hasFiles() || viewKeyOf(s) === lastView) return;
   if (viewTimer !== null) clearTimeout(viewTimer);
@@ -243,6 +256,7 @@ export function startSessionPersistence(b: SessionBackend = getDefaultBackend())
   backend = b;
   files = {};
   paused = false;
+  resumeAfterClear = false;
   restoring = false;
   lastView = viewKeyOf(useStore.getState());
   stopListening = [onSourceLoaded(onLoaded), useStore.subscribe(onStoreChange)];
@@ -294,8 +308,9 @@ export async function restoreSession(session: SavedSession, options: { loadDemo?
     const cause = useStore.getState().error;
     const message = `La session enregistrée n’a pas pu être entièrement restaurée (${failed.map((n) => `« ${n} »`).join(', ')}${cause ? ` : ${cause}` : ''}). Rechargez ces fichiers dans l’onglet Import.`;
     if (useStore.getState().quartiers.length === 0) {
-      // Without its quartiers the session shows nothing: the demo opens, the message stays.
-      await clearSavedSession();
+      // Without its quartiers the session shows nothing: the demo opens, the message stays,
+      // and nothing is stored again until the user loads a file.
+      await eraseStored();
       await (options.loadDemo ?? loadDemoData)();
       useStore.setState({ error: message });
       return false;
@@ -308,13 +323,22 @@ export async function restoreSession(session: SavedSession, options: { loadDemo?
   return failed.length === 0;
 }
 
-/**
- * « Effacer les données enregistrées »: removes the stored files and view. The page keeps
- * what it shows; nothing is stored again until the user loads another file.
- */
-export async function clearSavedSession(): Promise<void> {
+/** Removes the stored files and view, and stops saving (queued writes are dropped). */
+async function eraseStored(): Promise<void> {
   paused = true;
+  resumeAfterClear = false;
   if (viewTimer !== null) clearTimeout(viewTimer);
   viewTimer = null;
   await enqueue((b) => b.clear(), { force: true, done: () => usePersistence.setState({ status: 'cleared' }) });
+}
+
+/**
+ * « Effacer les données enregistrées »: removes the stored files and view. The page keeps
+ * what it shows, and the session is saved again from the user's next change (a new file, or
+ * a change of the view), so a later reload reopens what the user was working on.
+ */
+export async function clearSavedSession(): Promise<void> {
+  await eraseStored();
+  lastView = viewKeyOf(useStore.getState());
+  resumeAfterClear = true;
 }
