@@ -33,6 +33,9 @@ function createEstablishments(file: string, coords: 'wgs84' | 'lambert93') {
   fs.writeFileSync(file, lines.join('\n') + '\n');
 }
 
+/** Lines of stderr other than the warning about the Occitanie contours that cross themselves (rounded coordinates). */
+const otherWarnings = (stderr: string) => stderr.split('\n').filter((l) => l !== '' && !/^Avertissement \(quartiers, [^)]+\) : \d+ quartiers ont un contour qui se recoupe/.test(l));
+
 function runCli(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/aggregate.ts', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
 }
@@ -54,7 +57,7 @@ describe('aggregate CLI on the Occitanie quartiers', () => {
   beforeAll(() => {
     const r = spawnSync('npm', ['run', '--silent', 'aggregate', '--', '--quartiers', shared('occitanie-qpv-2015', 'qp.geojson'),
       '--etablissements', path.join(dir, 'etab.csv'), '--reference', shared('occitanie-qpv-2015', 'qp.csv')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
-    expect(r.stderr).toBe('');
+    expect(otherWarnings(r.stderr)).toEqual([]);
     expect(r.status).toBe(0);
     out = JSON.parse(r.stdout);
   });
@@ -200,7 +203,7 @@ describe('aggregate CLI on a zipped shapefile', () => {
     fs.writeFileSync(file, zip);
     const fromZip = runCli(['--quartiers', file, '--etablissements', path.join(dir, 'etab.csv')]);
     const fromGeoJson = runCli(['--quartiers', shared('occitanie-qpv-2015', 'qp.geojson'), '--etablissements', path.join(dir, 'etab.csv')]);
-    expect(fromZip.stderr).toBe('');
+    expect(otherWarnings(fromZip.stderr)).toEqual([]);
     const a = JSON.parse(fromZip.stdout);
     const b = JSON.parse(fromGeoJson.stdout);
     expect(a.meta.quartiersCrs).toBe('EPSG:2154');

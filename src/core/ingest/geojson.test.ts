@@ -283,6 +283,12 @@ describe('parseQuartiers CRS', () => {
     expect(r.warnings[0]).toContain('permutées');
   });
 
+  it('warns about a contour that crosses itself and says how the join reads it', () => {
+    const bowTie: Position[] = [[1.4, 43.6], [1.42, 43.62], [1.42, 43.6], [1.4, 43.62], [1.4, 43.6]];
+    const r = parseQuartiers(createCollection([createFeature({ code_qp: 'QP031001' }, [bowTie]), createFeature({ code_qp: 'QP031002' }, [square(1.5, 43.6, 0.01)])]));
+    expect(r.warnings).toEqual([expect.stringMatching(/^1 quartier a un contour qui se recoupe \(QP031001\) : .*règle pair-impair.*Réparer les géométries/)]);
+  });
+
   it('warns about quartiers that end up outside France', () => {
     const r = parseQuartiers(createCollection([createFeature({ code_qp: 'QP031001' }, [square(13.4, 52.5, 0.01)])]));
     expect(r.warnings[0]).toContain('hors de France (QP031001)');

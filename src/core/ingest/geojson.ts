@@ -20,6 +20,7 @@ import {
   projectFlat,
 } from '../geo/crs';
 import { isInFrance, looksSwapped } from '../geo/france';
+import { ringSelfIntersects } from '../geo/self-intersection';
 import { MAX_CITED, readIdentity, type Identity } from './geojson-fields';
 import { citeCodes, citeNumbers, featuresOf, parseJson, plural, readGeometry, skippedWarnings, type Skipped } from './geojson-geometry';
 
@@ -390,6 +391,15 @@ export function parseQuartiers(text: string, opts: ParseQuartiersOptions = {}): 
       'no_polygon',
       `Aucun contour du fichier des quartiers${label} n’a pu être reprojeté depuis ${crsLabel(crs)}. ` +
         'Vérifiez le système de coordonnées du fichier.',
+    );
+  }
+  const crossing = quartiers.filter((q) => q.polygons.some((polygon) => polygon.some(ringSelfIntersects))).map((q) => q.code);
+  if (crossing.length > 0) {
+    const what = plural(crossing.length, 'quartier a un contour qui se recoupe', 'quartiers ont un contour qui se recoupe');
+    warnings.push(
+      `${what} (${citeCodes(crossing)}) : un établissement y est placé par la règle pair-impair, une zone que le contour ` +
+        'entoure deux fois comptant hors du quartier. Réparez ces contours (QGIS : Vecteur › Outils de géométrie › ' +
+        'Réparer les géométries) puis rechargez le fichier.',
     );
   }
   const abroad = quartiers
