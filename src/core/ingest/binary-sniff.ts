@@ -74,11 +74,18 @@ export function binaryKind(head: Uint8Array): Kind | null {
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return zipKind(head);
   for (const [sig, kind] of SIGNATURES) if (startsWith(head, sig)) return kind;
   if (utf16Order(head) !== null) return null;
-  // Text files hold no NUL byte; a few in the head mean some other binary format.
+  // Text holds no NUL and few control bytes; a stray one (a cut export) must not refuse a CSV.
   const n = Math.min(head.length, 4096);
   let zeros = 0;
-  for (let i = 0; i < n; i++) if (head[i] === 0) zeros++;
-  if (zeros > 0) return { what: 'un fichier binaire (il contient des octets nuls), pas du texte', advice: EXPORT_CSV };
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = head[i];
+    if (b === 0) zeros++;
+    else if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 26) controls++;
+  }
+  if ((zeros > 4 && zeros * 100 > n) || (zeros + controls) * 10 > n) {
+    return { what: 'un fichier binaire (il contient des octets nuls ou de contrôle), pas du texte', advice: EXPORT_CSV };
+  }
   return null;
 }
 
