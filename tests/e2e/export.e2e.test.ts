@@ -106,17 +106,31 @@ describe('exports (Chromium)', () => {
     expect(pngStats(page).colours).toBeGreaterThan(50);
   });
 
-  it('exports the atlas of every quartier, one A4 page each', async () => {
+  it('exports the atlas of every quartier, one A4 page each after a contents page, by commune then code', async () => {
     await d.page.getByLabel(/^Tous les quartiers/).check();
     const file = await download(d.page, button('Exporter l’atlas'), dir);
     keep(file);
-    expect(pdfInfo(file).Pages).toBe('8');
-    const first = pdfText(file, 1).replace(/\s+/g, ' ');
+    expect(pdfInfo(file).Pages).toBe('9');
+    // The contents page lists each quartier with the page of its sheet, communes in order.
+    const contents = pdfText(file, 1).replace(/\s+/g, ' ');
+    expect(contents).toMatch(/^Sommaire Atlas des quartiers/);
+    const codes = [...contents.matchAll(/\((QN999\d\d[A-Z])\) (\d+)/g)].map((m) => [m[1], Number(m[2])] as const);
+    expect(codes.map(([, page]) => page)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    // « Ville-Exemple » first, its quartiers by code, then « Ville-Exemple, Bourg-Voisin ».
+    // (The subtitle names the territory too: the heading is the last mention.)
+    const shared = contents.lastIndexOf('Ville-Exemple, Bourg-Voisin');
+    expect(shared).toBeGreaterThan(contents.indexOf('(QN999'));
+    const own = [...contents.slice(0, shared).matchAll(/\((QN999\d\d[A-Z])\)/g)].map((m) => m[1]);
+    expect(own.length).toBe(7);
+    expect(own).toEqual([...own].sort());
+    const [firstCode] = codes[0];
+    const first = pdfText(file, 2).replace(/\s+/g, ' ');
+    expect(first).toContain(firstCode);
     expect(first).toMatch(/Fiche quartier · QN999\d\d[A-Z]/);
     for (const words of ['Indicateurs', 'Quartier vécu (300 m)', 'Reste de la commune', 'Écarts, en points de pourcentage', 'France entière', 'Familles (établissements)', 'Secteurs (emplois)', 'Page 1 / 8']) {
       expect(first).toContain(words);
     }
-    for (const p of [1, 8]) {
+    for (const p of [2, 9]) {
       const png = renderPdfPage(file, p);
       keep(png);
       expect(pngStats(png).colours).toBeGreaterThan(50);
@@ -208,8 +222,11 @@ describe('exports (Chromium)', () => {
     await button('Annuler').click();
     await expect.poll(() => d.page.getByRole('status').filter({ hasText: 'Export des fiches annulé.' }).count()).toBe(1);
     const file = await download(d.page, button('Exporter l’atlas'), dir, 180_000);
-    expect(pdfInfo(file).Pages).toBe('105');
-    expect(pdfText(file, 105)).toContain('Page 105 / 105');
+    // 105 sheets after the contents pages (communes and quartiers, 62 lines a page).
+    const pages = Number(pdfInfo(file).Pages);
+    expect(pages - 105).toBeGreaterThanOrEqual(2);
+    expect(pages - 105).toBeLessThanOrEqual(4);
+    expect(pdfText(file, pages)).toContain('Page 105 / 105');
   });
 
   it('neutralises a quartier named like a formula in the CSV it exports', async () => {

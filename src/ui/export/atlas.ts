@@ -8,6 +8,7 @@ import { formatDateFr } from '../../core/export/report-text.ts';
 import { formatFr } from '../../core/indicators/catalog.ts';
 import { useStore } from '../../state/store.ts';
 import { territoryLabel } from '../common/territory.ts';
+import { atlasOrder, contentsPages, paintContentsPage } from './atlas-contents.ts';
 import { createPdf } from './map-snapshot-pdf.ts';
 import { pdfPainter } from './pdf-painter.ts';
 import { reportFooter } from './report-context.ts';
@@ -41,16 +42,19 @@ export function atlasFileName(codes: readonly string[], nowMs: number): string {
 }
 
 /**
- * Writes the sheets of the quartiers `indices` (in that order) into one PDF. Rejects with an
- * `AbortError` when `signal` is aborted, and with a French message when nothing can be written.
+ * Writes the sheets of the quartiers `indices` into one PDF: a single sheet as it is, an atlas
+ * ordered by commune then code, after a contents page giving each sheet's page. Rejects with
+ * an `AbortError` when `signal` is aborted, and with a French message when nothing can be written.
  */
 export async function buildAtlas(indices: readonly number[], options: AtlasOptions = {}): Promise<AtlasFile> {
   const s = useStore.getState();
   const nowMs = options.nowMs ?? Date.now();
-  const contents = indices.flatMap((i) => {
-    const c = sheetContent(i, s.quartiers, s.results, s.ringMetres);
-    return c ? [{ i, c }] : [];
-  });
+  const contents = atlasOrder(
+    indices.flatMap((i) => {
+      const c = sheetContent(i, s.quartiers, s.results, s.ringMetres);
+      return c ? [{ i, c, code: c.code, name: c.name, communes: c.communes }] : [];
+    }),
+  );
   if (contents.length === 0) throw new Error('Aucune fiche à écrire : chargez des quartiers et attendez le calcul des indicateurs.');
   const territory = territoryLabel(s.quartiers);
   const n = contents.length;
@@ -60,13 +64,18 @@ export async function buildAtlas(indices: readonly number[], options: AtlasOptio
   const painter = pdfPainter(doc);
   const maps = prepareSheetMaps(s);
   const footer = reportFooter(s, nowMs, { references: true, ring: true });
+  const tocPages = n > 1 ? contentsPages(contents) : 0;
+  for (let k = 0; k < tocPages; k++) {
+    if (k > 0) doc.addPage('a4', 'portrait');
+    paintContentsPage(painter, contents, territory, k);
+  }
   for (let k = 0; k < n; k++) {
     if (options.signal?.aborted) throw abortError();
-    if (k > 0) doc.addPage('a4', 'portrait');
+    if (k > 0 || tocPages > 0) doc.addPage('a4', 'portrait');
     paintSheetPage(painter, contents[k].c, contents[k].i, maps, footer, { n: k + 1, of: n });
     options.onProgress?.(k + 1, n);
     await yieldToEventLoop();
   }
   if (options.signal?.aborted) throw abortError();
-  return { blob: doc.output('blob'), fileName: atlasFileName(contents.map((x) => x.c.code), nowMs), pages: n, alt };
+  return { blob: doc.output('blob'), fileName: atlasFileName(contents.map((x) => x.c.code), nowMs), pages: tocPages + n, alt };
 }
