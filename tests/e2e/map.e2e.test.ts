@@ -13,7 +13,7 @@ import { CIRCLE_COLOR, paletteColors } from '../../src/core/classify/palettes.ts
 import { INDICATORS } from '../../src/core/indicators/catalog.ts';
 import { quartierFillOpacity } from '../../src/map/layers/basemaps.ts';
 import { COUNT_FILL_COLOR } from '../../src/map/layers/choropleth.ts';
-import { PAPER, RING_COLOR } from '../../src/map/layers/style.ts';
+import { CLUSTER_OPACITY, PAPER, RING_COLOR } from '../../src/map/layers/style.ts';
 import { initialState } from '../../src/state/store.ts';
 import { closeBrowser, createDriver, MAP_CANVAS, type CanvasColours, type Driver } from './driver.ts';
 import { importOccitanie } from './occitanie.ts';
@@ -163,7 +163,7 @@ describe('carte régionale : les 105 quartiers d’Occitanie (Chromium)', () => 
   const { palette, classes } = initialState.classification;
   // The discs are opaque: their pixels are the palette colours themselves.
   const discColours = paletteColors(palette, classes);
-  const clusterFill = over('#ffffff', 0.8, PAPER);
+  const clusterFill = over('#ffffff', CLUSTER_OPACITY, PAPER);
 
   beforeAll(async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essq-e2e-region-'));

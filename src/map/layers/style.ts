@@ -33,8 +33,10 @@ const state = (key: string): Expr => ['boolean', ['feature-state', key], false];
 const OUTLINE_WIDTH: Expr = ['case', state('selected'), 3.5, state('profile'), 2.5, state('hover'), 2, 0.7];
 const OUTLINE_COLOR: Expr = ['case', state('selected'), '#111111', state('profile'), '#111111', state('hover'), '#222222', '#5a5a5a'];
 
-/** Cluster circles grow with the number of establishments they hold. */
-const CLUSTER_RADIUS: Expr = ['step', ['get', 'point_count'], 10, 10, 13, 50, 16, 200, 21];
+/** Cluster circles grow with the number of establishments they hold, kept small so the quartier's colour shows around them. */
+const CLUSTER_RADIUS: Expr = ['step', ['get', 'point_count'], 8, 10, 10, 50, 13, 200, 17];
+/** See-through enough that the choropleth under a cluster stays readable. */
+export const CLUSTER_OPACITY = 0.55;
 
 const COMMUNE_NAME: Expr = ['coalesce', ['get', 'nom_commune'], ['get', 'nom'], ['get', 'libelle'], ['get', 'NOM'], ['get', 'name'], ''];
 
@@ -53,7 +55,7 @@ function overlayLayers(): LayerSpec[] {
     {
       id: LAYER.clusters, type: 'circle', source: SOURCE.points, filter: ['has', 'point_count'],
       // Light discs with a dark rim: the choropleth under them stays readable.
-      paint: { 'circle-radius': CLUSTER_RADIUS, 'circle-color': '#ffffff', 'circle-opacity': 0.8, 'circle-stroke-color': '#3d3d3d', 'circle-stroke-width': 1.5 },
+      paint: { 'circle-radius': CLUSTER_RADIUS, 'circle-color': '#ffffff', 'circle-opacity': CLUSTER_OPACITY, 'circle-stroke-color': '#3d3d3d', 'circle-stroke-width': 1 },
     },
     // Regional scale: one disc per quartier in its class colour, over the establishment clusters
     // (the quartiers read first) and under their counts.
@@ -71,7 +73,7 @@ function overlayLayers(): LayerSpec[] {
     },
     {
       id: LAYER.clusterCount, type: 'symbol', source: SOURCE.points, filter: ['has', 'point_count'],
-      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': LABEL_FONT, 'text-size': 11, 'text-allow-overlap': true },
+      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': LABEL_FONT, 'text-size': 10, 'text-allow-overlap': true },
       // The halo keeps a count readable over a quartier's disc.
       paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
     },

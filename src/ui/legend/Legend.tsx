@@ -149,6 +149,12 @@ export function Legend() {
                   {e.label}
                 </li>
               ))}
+              <li className="legend-cluster-entry">
+                <span className="legend-cluster" aria-hidden="true">
+                  12
+                </span>
+                Groupe d’établissements proches (leur nombre)
+              </li>
             </ul>
           </>
         )}
