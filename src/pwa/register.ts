@@ -5,21 +5,11 @@
  * basemap, and publishes the update and offline-ready states for the notice in the header.
  * An update is offered, never forced: the new version starts when the user accepts it.
  */
-import { create } from 'zustand';
 import { BASEMAPS } from '../map/layers/basemaps.ts';
 import { useStore } from '../state/store.ts';
 import { POLICY_QUESTION, POLICY_UPDATE } from './origin-policy.ts';
+import { usePwa } from './pwa-state.ts';
 
-export interface PwaState {
-  /** A new version is installed and waits for the user's go-ahead. */
-  updateReady: boolean;
-  /** The app is cached: it reopens and works without network. */
-  offlineReady: boolean;
-  /** Starts the waiting version (the page reloads on it); null until one waits. */
-  update: (() => Promise<void>) | null;
-}
-
-export const usePwa = create<PwaState>(() => ({ updateReady: false, offlineReady: false, update: null }));
 
 /** Hosts the page allows right now: the chosen online basemap's, or none. */
 export function allowedHostsNow(): string[] {

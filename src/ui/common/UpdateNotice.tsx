@@ -2,7 +2,7 @@
  * Says, in the header, that the app now works offline, and offers a new version when one is
  * installed; the user decides when it starts (a reload), so no work is cut short.
  */
-import { usePwa } from '../../pwa/register.ts';
+import { usePwa } from '../../pwa/pwa-state.ts';
 
 export function UpdateNotice() {
   const { updateReady, offlineReady, update } = usePwa();
