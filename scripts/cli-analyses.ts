@@ -12,9 +12,8 @@ import type { EstablishmentTable } from '../src/core/ingest/establishment-table.
 import type { Placement } from '../src/core/indicators/aggregate.ts';
 import type { Quartier } from '../src/core/types.ts';
 import { createQuartierIndex } from '../src/core/geo/spatial-join.ts';
-import { SECRET_MARK } from '../src/core/indicators/confidentiality.ts';
 import { INDICATOR_KEYS } from '../src/core/indicators/catalog.ts';
-import { computeNeeds } from '../src/core/analysis/needs.ts';
+import { computeNeeds, publishNeedCell } from '../src/core/analysis/needs.ts';
 import { DEFAULT_NEEDS, parseNeedsCsv, type ResidentNeed } from '../src/core/analysis/resident-needs.ts';
 import { parseNationalTable, quartierPositions, type NationalQuartier } from '../src/core/analysis/quartier-positions.ts';
 import { decodeText } from '../src/core/ingest/reference.ts';
@@ -66,12 +65,7 @@ export function quartierAnalyses(
   return result.quartiers.map((_, i) => {
     const p = pos[i];
     return {
-      needs: matrix[i].map((c) => ({
-        need: c.need,
-        inside: c.secret.inside ? SECRET_MARK : c.inside,
-        ring: c.secret.ring ? SECRET_MARK : c.ring,
-        nearestMetres: c.nearestMetres,
-      })),
+      needs: matrix[i].map(publishNeedCell),
       rank: byKey((k) => p.local[k].rank),
       percentile: byKey((k) => round1(p.local[k].percentile)),
       ranked: byKey((k) => p.local[k].of),

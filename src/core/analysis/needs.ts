@@ -16,7 +16,7 @@
 import Flatbush from 'flatbush';
 import type { EstablishmentTable } from '../ingest/establishment-table.ts';
 import type { Placement } from '../indicators/aggregate.ts';
-import { isSecret } from '../indicators/confidentiality.ts';
+import { isSecret, SECRET_MARK } from '../indicators/confidentiality.ts';
 import { P_MAX_X, P_MAX_Y, P_MIN_X, P_MIN_Y, P_STRIDE } from '../geo/quartier-raster.ts';
 import { METRES_PER_DEGREE } from '../geo/quartier-vecu.ts';
 import type { QuartierIndex } from '../geo/spatial-join.ts';
@@ -45,10 +45,25 @@ export interface NeedCell {
 
 export type NeedStatus = 'present' | 'ring' | 'near' | 'none';
 
+/** A cell as published (JSON, CSV, screen): counts under the secret are `s`. */
+export interface PublishedNeedCell {
+  need: string;
+  inside: number | typeof SECRET_MARK;
+  ring: number | typeof SECRET_MARK;
+  nearestMetres: number | null;
+}
+
+export function publishNeedCell(c: NeedCell): PublishedNeedCell {
+  return { need: c.need, inside: c.secret.inside ? SECRET_MARK : c.inside, ring: c.secret.ring ? SECRET_MARK : c.ring, nearestMetres: c.nearestMetres };
+}
+
+const positive = (n: number | typeof SECRET_MARK) => n === SECRET_MARK || n > 0;
+
 /** The matrix's reading of a cell: inside, in the ring, nearest within 2 km, or none within 2 km. */
-export function needStatus(c: NeedCell): NeedStatus {
-  if (c.inside > 0) return 'present';
-  if (c.ring > 0) return 'ring';
+export function needStatus(c: NeedCell | PublishedNeedCell): NeedStatus {
+  if ('secret' in c) return needStatus(publishNeedCell(c));
+  if (positive(c.inside)) return 'present';
+  if (positive(c.ring)) return 'ring';
   if (c.nearestMetres !== null && c.nearestMetres <= NEED_NEAR_METRES) return 'near';
   return 'none';
 }
