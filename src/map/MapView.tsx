@@ -13,6 +13,7 @@ import { FRANCE_VIEW } from './camera.ts';
 import { fitPadding } from './fit-padding.ts';
 import { attachController } from './controller.ts';
 import { attachInteractions } from './interactions.ts';
+import { keepProfileInView } from './profile-view.ts';
 import { HATCH_IMAGE } from './layers/ids.ts';
 import { HATCH_DISC_IMAGE, HATCH_DISC_PIXEL_RATIO, hatchDisc } from './layers/markers.ts';
 import { createBaseStyle } from './layers/style.ts';
@@ -107,7 +108,7 @@ export function MapView({ className }: MapViewProps) {
         fitPadding: (bounds) => measuredFitPadding(el, bounds),
         watchPanels: (changed) => watchPanels(el, changed),
       });
-      detach = [controller, attachInteractions(map)];
+      detach = [controller, attachInteractions(map), keepProfileInView(map)];
       el.dataset.ready = 'true';
     });
     setMap(map);
