@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { ingestEstablishments } from '../../src/core/ingest/establishments.ts';
 import { readCsvStream } from '../../src/core/ingest/csv-stream.ts';
+import type { ColumnMapping } from '../../src/core/ingest/column-mapping.ts';
 import { bytesSource } from '../../src/core/ingest/csv-stream.ts';
 import { expectResultOrFrenchError, withinTime } from './fuzz-helpers.ts';
 
@@ -20,9 +21,12 @@ const badLine = fc.oneof(
   fc.integer({ min: 1, max: 5000 }).map((n) => 'a;'.repeat(n)),
 );
 
-async function ingest(bytes: Uint8Array, chunk: number) {
-  return ingestEstablishments(bytesSource(bytes, chunk), { sliceBytes: 4096, maxRejectedRows: 1000 });
+async function ingest(bytes: Uint8Array, chunk: number, mapping?: ColumnMapping) {
+  return ingestEstablishments(bytesSource(bytes, chunk), { sliceBytes: 4096, maxRejectedRows: 1000, mapping });
 }
+
+/** HEADER's columns, as a user confirms them on the mapping screen. */
+const CONFIRMED_MAPPING: ColumnMapping = { siret: 0, name: 1, legalCategory: 2, naf: 3, tranche: 4, lon: 5, lat: 6 };
 
 describe('fast CSV reader', () => {
   it('gives exactly papaparse’s rows on well-formed files, whatever the chunking', async () => {
@@ -84,10 +88,22 @@ describe('CSV reader under hostile input', () => {
           // Bad lines must not swallow good ones through an open quote.
           const safe = lines.map((l) => (l.split('"').length % 2 === 0 ? l.replace(/"/g, '') : l));
           const text = [HEADER, ...safe].join(crlf ? '\r\n' : '\n') + '\n';
-          const { report, table } = await withinTime(5000, ingest(new TextEncoder().encode(text), chunk));
-          expect(report.read).toBe(report.accepted + report.rejected);
-          const sirets = new Set(table.labels.map((l) => l.siret));
-          for (let i = 0; i < points.length; i++) expect(sirets.has(String(40000000000000 + i))).toBe(true);
+          const bytes = new TextEncoder().encode(text);
+          const keepsAll = ({ report, table }: Awaited<ReturnType<typeof ingest>>) => {
+            expect(report.read).toBe(report.accepted + report.rejected);
+            const sirets = new Set(table.labels.map((l) => l.siret));
+            for (let i = 0; i < points.length; i++) expect(sirets.has(String(40000000000000 + i))).toBe(true);
+          };
+          // With the columns the user confirmed on the mapping screen, as the app loads a file.
+          keepsAll(await withinTime(5000, ingest(bytes, chunk, CONFIRMED_MAPPING)));
+          // Left to detection, the columns are judged on their values: when junk lines are most
+          // of the sample, the coordinates may not be recognised, and the user is sent to the
+          // mapping step in French; whenever detection succeeds, every good row is kept.
+          try {
+            keepsAll(await withinTime(5000, ingest(bytes, chunk)));
+          } catch (e) {
+            expect((e as Error).message).toMatch(/Aucune colonne de coordonnées reconnue.*étape de correspondance des colonnes/);
+          }
         },
       ),
       { numRuns: 150 },

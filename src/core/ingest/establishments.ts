@@ -17,6 +17,9 @@ import { sectorFromNaf } from '../indicators/naf-sectors.ts';
 import { jobsFromHeadcount, jobsFromTranche, sizeClassFromJobs } from '../indicators/tranches.ts';
 
 /** How ESS membership was decided for the file. */
+/** Rows the column mapping is decided on (detectMapping's sample). */
+const SAMPLE_ROWS = 500;
+
 export type EssBasis = 'flag' | 'family' | 'legal_category' | 'ess_list';
 
 export const ESS_BASIS_LABELS: Record<EssBasis, string> = {
@@ -274,6 +277,21 @@ export async function ingestEstablishments(
     process = makeRowProcessor(m, plan!, builder, (v) => (hasNonEss ||= v === 0), essFlagBlank, jobsCount, swaps);
   };
 
+  const processRows = (rows: string[][]) => {
+    for (const row of rows) {
+      read++;
+      const reason = process!(row);
+      if (reason) reject(row, reason);
+    }
+  };
+  let sample: string[][] = [];
+  const flushSample = () => {
+    setup(sample.slice(0, SAMPLE_ROWS));
+    const rows = sample;
+    sample = [];
+    processRows(rows);
+  };
+
   // Rows come in batches of about a thousand, several per slice of text (all with the slice's
   // byte count): progress is reported once per slice, when the next one starts and at the end,
   // so the worker does not post a message per batch.
@@ -294,11 +312,12 @@ export async function ingestEstablishments(
       },
       onRows: (rows, bytes) => {
         if (bytes !== unreportedBytes) reportProgress();
-        if (!process) setup(rows.slice(0, 500));
-        for (const row of rows) {
-          read++;
-          const reason = process!(row);
-          if (reason) reject(row, reason);
+        if (process) processRows(rows);
+        else {
+          // The columns are decided on a sample of SAMPLE_ROWS rows, however the text was cut
+          // into batches: a first batch of one odd line must not decide the whole file.
+          sample.push(...rows);
+          if (sample.length >= SAMPLE_ROWS) flushSample();
         }
         unreportedBytes = bytes;
       },
@@ -309,7 +328,7 @@ export async function ingestEstablishments(
   if (header.length === 0) {
     throw new EssqError('empty_file', 'Le fichier des établissements est vide. Attendu : une ligne d’en-tête puis une ligne par établissement.');
   }
-  if (!mapping) setup([]);
+  if (!process) flushSample();
   if (encodingWarning) warnings.push(encodingWarning);
   const swapWarning = swappedRowsWarning(swaps, rejectedBy.outside_france ?? 0);
   if (swapWarning) warnings.push(swapWarning);
