@@ -277,16 +277,26 @@ export async function ingestEstablishments(
     process = makeRowProcessor(m, plan!, builder, (v) => (hasNonEss ||= v === 0), essFlagBlank, jobsCount, swaps);
   };
 
-  const processRows = (rows: string[][]) => {
+  const rejectLong = (chars: number) => {
+    read++;
+    reject([`(${Math.round(chars / 1048576)} Mi caractères sans fin de ligne : ligne non conservée)`], 'line_too_long');
+  };
+  const processRows = (rows: readonly (string[] | number)[]) => {
     for (const row of rows) {
+      if (typeof row === 'number') {
+        rejectLong(row);
+        continue;
+      }
       read++;
       const reason = process!(row);
       if (reason) reject(row, reason);
     }
   };
-  let sample: string[][] = [];
+  /** Rows read before the columns are decided, and the length of each record too long to keep, in file order. */
+  let sample: (string[] | number)[] = [];
+  let sampled = 0;
   const flushSample = () => {
-    setup(sample.slice(0, SAMPLE_ROWS));
+    setup(sample.filter((r): r is string[] => typeof r !== 'number').slice(0, SAMPLE_ROWS));
     const rows = sample;
     sample = [];
     processRows(rows);
@@ -307,8 +317,9 @@ export async function ingestEstablishments(
         header = h;
       },
       onOversizedRecord: (chars) => {
-        read++;
-        reject([`(${Math.round(chars / 1048576)} Mi caractères sans fin de ligne : ligne non conservée)`], 'line_too_long');
+        // In its place among the rows, so every rejected line keeps its number.
+        if (process) rejectLong(chars);
+        else sample.push(chars);
       },
       onRows: (rows, bytes) => {
         if (bytes !== unreportedBytes) reportProgress();
@@ -317,7 +328,8 @@ export async function ingestEstablishments(
           // The columns are decided on a sample of SAMPLE_ROWS rows, however the text was cut
           // into batches: a first batch of one odd line must not decide the whole file.
           sample.push(...rows);
-          if (sample.length >= SAMPLE_ROWS) flushSample();
+          sampled += rows.length;
+          if (sampled >= SAMPLE_ROWS) flushSample();
         }
         unreportedBytes = bytes;
       },
