@@ -18,7 +18,7 @@ import type { EstablishmentTable } from '../ingest/establishment-table.ts';
 import type { Placement } from '../indicators/aggregate.ts';
 import { isSecret, SECRET_MARK } from '../indicators/confidentiality.ts';
 import { P_MAX_X, P_MAX_Y, P_MIN_X, P_MIN_Y, P_STRIDE } from '../geo/quartier-raster.ts';
-import { METRES_PER_DEGREE } from '../geo/quartier-vecu.ts';
+import { edgeDistance2, METRES_PER_DEGREE } from '../geo/quartier-vecu.ts';
 import type { QuartierIndex } from '../geo/spatial-join.ts';
 import { needsOfNaf, type ResidentNeed } from './resident-needs.ts';
 
@@ -97,15 +97,10 @@ function pointsByNeed(table: EstablishmentTable, needs: readonly ResidentNeed[],
 
 /** Metres from (x, y) to the nearest edge of quartier q (its boundary, holes included). */
 export function distanceToBoundary(index: QuartierIndex, q: number, x: number, y: number): number {
-  const e = index.edges, kx = Math.cos(y * RAD) * METRES_PER_DEGREE, ky = METRES_PER_DEGREE;
+  const kx = Math.cos(y * RAD) * METRES_PER_DEGREE;
   let best = Infinity;
   for (let k = index.edgeStart[q]; k < index.edgeStart[q + 1]; k++) {
-    const ax = (e[4 * k] - x) * kx, ay = (e[4 * k + 1] - y) * ky;
-    const dx = (e[4 * k + 2] - x) * kx - ax, dy = (e[4 * k + 3] - y) * ky - ay;
-    const len2 = dx * dx + dy * dy;
-    const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
-    const cx = ax + t * dx, cy = ay + t * dy;
-    const d2 = cx * cx + cy * cy;
+    const d2 = edgeDistance2(index.edges, k, x, y, kx);
     if (d2 < best) best = d2;
   }
   return Math.sqrt(best);

@@ -23,6 +23,19 @@ import type { QuartierIndex } from './spatial-join.ts';
 export const METRES_PER_DEGREE = 111_320;
 const RAD = Math.PI / 180;
 
+/**
+ * Squared metres from (px, py) to edge `e` of `edges` (x1, y1, x2, y2 per edge), endpoints
+ * included, in the local metric: `kx` is the metres per degree of longitude at the point.
+ */
+export function edgeDistance2(edges: Float64Array, e: number, px: number, py: number, kx: number): number {
+  const ax = (edges[4 * e] - px) * kx, ay = (edges[4 * e + 1] - py) * METRES_PER_DEGREE;
+  const dx = (edges[4 * e + 2] - px) * kx - ax, dy = (edges[4 * e + 3] - py) * METRES_PER_DEGREE - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+  const cx = ax + t * dx, cy = ay + t * dy;
+  return cx * cx + cy * cy;
+}
+
 interface EdgeTree { tree: Flatbush; owner: Int32Array }
 /** R-tree of every edge, built on the first ring request and kept as long as the index lives. */
 const edgeTrees = new WeakMap<QuartierIndex, EdgeTree>();
@@ -83,12 +96,7 @@ export function assignRing(index: QuartierIndex, lon: Float64Array, lat: Float64
   // State shared with the R-tree callback (one closure for the whole run, no per-point allocation).
   let px = 0, py = 0, kx = 0, best = -1, bestD2 = 0;
   const nearest = (e: number): boolean => {
-    const ax = (edges[4 * e] - px) * kx, ay = (edges[4 * e + 1] - py) * METRES_PER_DEGREE;
-    const dx = (edges[4 * e + 2] - px) * kx - ax, dy = (edges[4 * e + 3] - py) * METRES_PER_DEGREE - ay;
-    const len2 = dx * dx + dy * dy;
-    const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
-    const cx = ax + t * dx, cy = ay + t * dy;
-    const d2 = cx * cx + cy * cy;
+    const d2 = edgeDistance2(edges, e, px, py, kx);
     const q = owner[e];
     if (d2 < bestD2 || (d2 === bestD2 && (best < 0 || q < best))) { bestD2 = d2; best = q; }
     return false;
