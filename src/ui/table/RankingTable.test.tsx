@@ -57,6 +57,20 @@ describe('RankingTable', () => {
     expect(codes()).toEqual(['QN03103C', 'QN03102B', 'QN03101A']);
   });
 
+  it('sorts when the header cell is clicked outside its button, the button staying the focusable control', () => {
+    render(<RankingTable />);
+    const button = within(table()).getByRole('button', { name: /Étab\. ESS employeurs/ });
+    const th = button.closest('th');
+    expect(th).not.toBeNull();
+    fireEvent.click(th!);
+    expect(codes()).toEqual(['QN03101A', 'QN03103C', 'QN03102B']);
+    expect(th?.getAttribute('aria-sort')).toBe('descending');
+    fireEvent.click(th!);
+    expect(th?.getAttribute('aria-sort')).toBe('ascending');
+    expect(th?.tabIndex).toBe(-1);
+    expect(button.tabIndex).toBe(0);
+  });
+
   it('puts secret cells last whatever the direction', () => {
     render(<RankingTable />);
     const button = within(table()).getByRole('button', { name: /Emplois ESS/ });

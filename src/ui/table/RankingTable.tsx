@@ -50,8 +50,16 @@ export function RankingTable({ onCompare }: RankingTableProps) {
   const scope = results ? scopeOf(results) : { employerOnly: true };
 
   const header = (key: SortKey, label: string, numeric: boolean) => (
-    <th key={key} scope="col" aria-sort={ariaSort(key)} className={`${numeric ? 'num' : ''}${key === indicator ? ' current-indicator' : ''}`}>
-      <button type="button" className="sort-btn" onClick={() => onSort(key)}>
+    // The whole cell sorts (its padding is part of the target); the button stays the focusable
+    // control, and its keyboard-triggered click bubbles up to this one handler.
+    <th
+      key={key}
+      scope="col"
+      aria-sort={ariaSort(key)}
+      className={`sortable${numeric ? ' num' : ''}${key === indicator ? ' current-indicator' : ''}`}
+      onClick={() => onSort(key)}
+    >
+      <button type="button" className="sort-btn">
         {label}
         <span className="sort-mark" aria-hidden="true">
           {sort.key === key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
