@@ -24,6 +24,7 @@ export function tooltipLines(index: number): [string, string] | null {
   if (!q) return null;
   const def = INDICATORS[s.indicator];
   const r = s.results?.quartiers[index];
+  if (r?.outsideFilter) return [q.name, `${def.short} : hors filtre (autre commune)`];
   const text = r ? formatIndicator(def, r) : '–';
   const unit = def.unit !== '%' && text !== 's' && text !== '–' ? ` ${def.unit}` : '';
   return [q.name, `${def.short} : ${text}${unit}`];

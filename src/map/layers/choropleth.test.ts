@@ -40,6 +40,17 @@ describe('indicatorView', () => {
     expect(view.maxValue).toBe(30);
   });
 
+  it('reads a quartier outside the commune filter as « hors filtre », never as a value or a class', () => {
+    const inputs = createInputs([{ share: 0.1 }, { share: 0.2 }, { share: 0 }]);
+    // Outside the filter, a reference denominator would give it a false 0 %.
+    inputs.results!.quartiers[2] = { ...inputs.results!.quartiers[2], outsideFilter: true };
+    const view = indicatorView(inputs);
+    expect(view.values).toEqual([10, 20, null]);
+    expect(view.outside).toEqual([false, false, true]);
+    expect(view.breaks.min).toBe(10);
+    expect(fill(inputs, { value: null, secret: false })).toBe(fill(createInputs([{ share: null }]), { value: null, secret: false }));
+  });
+
   it('gives all-null values before the results arrive', () => {
     const view = indicatorView({ ...initialState, quartiers: [createQuartier(0), createQuartier(1)] });
     expect(view.values).toEqual([null, null]);

@@ -16,6 +16,11 @@ export interface IndicatorView {
   values: (number | null)[];
   /** One entry per quartier: the cell is masked (secret statistique). */
   secret: boolean[];
+  /**
+   * One entry per quartier: outside the commune filter. Its value is null (a 0 % over a
+   * reference denominator would otherwise read as a true figure) and it reads « hors filtre ».
+   */
+  outside: boolean[];
   /** Class breaks of the unmasked values (rates); counts are drawn as circles instead. */
   breaks: ClassBreaks;
   /** One colour per class, light to dark. */
@@ -36,8 +41,11 @@ export function indicatorView(state: ViewInputs): IndicatorView {
   const n = state.quartiers.length;
   const values: (number | null)[] = new Array<number | null>(n).fill(null);
   const secret: boolean[] = new Array<boolean>(n).fill(false);
+  const outside: boolean[] = new Array<boolean>(n).fill(false);
   const rows = state.results?.quartiers ?? [];
   for (let i = 0; i < n && i < rows.length; i++) {
+    outside[i] = rows[i].outsideFilter === true;
+    if (outside[i]) continue;
     secret[i] = def.secret(rows[i]);
     const v = secret[i] ? null : def.value(rows[i]);
     // A rate is classed as it is shown (« 14,3 % »), so its class agrees with the printed bounds.
@@ -48,7 +56,7 @@ export function indicatorView(state: ViewInputs): IndicatorView {
   const colors = paletteColors(palette, breaks.thresholds.length + 1);
   let maxValue: number | null = null;
   for (const v of values) if (v !== null && (maxValue === null || v > maxValue)) maxValue = v;
-  return { def, values, secret, breaks, colors, maxValue };
+  return { def, values, secret, outside, breaks, colors, maxValue };
 }
 
 const STATE_VALUE: Expr = ['feature-state', 'value'];

@@ -57,8 +57,10 @@ export function legendItems(s: LegendInputs, pointColorBy: PointColorBy): Legend
     }
   }
   const secret = view.secret.filter(Boolean).length;
-  const noData = view.values.filter((v, i) => v === null && !view.secret[i]).length;
+  const noData = view.values.filter((v, i) => v === null && !view.secret[i] && !view.outside[i]).length;
+  const outside = view.outside.filter(Boolean).length;
   if (noData > 0 && def.kind === 'rate') items.push({ kind: 'swatch', shape: 'box', fill: NO_DATA_COLOR, text: `Donnée non disponible (${quartiersCount(noData)})` });
+  if (outside > 0) items.push({ kind: 'swatch', shape: 'box', fill: NO_DATA_COLOR, text: `Hors filtre, autres communes (${quartiersCount(outside)})` });
   if (secret > 0) items.push({ kind: 'swatch', shape: 'hatch', fill: SECRET_COLOR, text: `s : secret statistique (${quartiersCount(secret)})` });
   if (s.showRing) items.push({ kind: 'swatch', shape: 'band', fill: RING_COLOR, text: `Quartier vécu (${formatFr(s.ringMetres)} m autour du quartier)` });
   if (s.showPoints && s.pointsId !== null) {

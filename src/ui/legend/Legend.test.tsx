@@ -63,6 +63,13 @@ describe('Legend', () => {
     expect(screen.getByText(/Donnée non disponible/).parentElement?.textContent).toBe('Donnée non disponible 1 quartier');
   });
 
+  it('names the quartiers outside the commune filter « hors filtre », not « donnée non disponible »', () => {
+    useStore.setState({ results: { ...loaded.results!, quartiers: loaded.results!.quartiers.map((q, i) => (i === 0 ? { ...q, outsideFilter: true } : q)) } });
+    render(<Legend />);
+    expect(screen.getByText(/Hors filtre/).parentElement?.textContent).toBe('Hors filtre (autres communes) 1 quartier');
+    expect(screen.queryByText(/Donnée non disponible/)).toBeNull();
+  });
+
   it('lists the establishment colours by family or sector when points are shown', () => {
     render(<Legend />);
     expect(screen.getByRole('heading', { name: 'Établissements ESS, par famille' })).toBeTruthy();

@@ -77,7 +77,8 @@ export function Legend() {
   const { def, breaks, colors } = view;
   const rate = def.kind === 'rate';
   const secretCount = view.secret.filter(Boolean).length;
-  const noDataCount = view.values.filter((v, i) => v === null && !view.secret[i]).length;
+  const noDataCount = view.values.filter((v, i) => v === null && !view.secret[i] && !view.outside[i]).length;
+  const outsideCount = view.outside.filter(Boolean).length;
   const perClass = colors.map(() => 0);
   for (const v of view.values) {
     const c = classOf(v, breaks);
@@ -117,6 +118,12 @@ export function Legend() {
             <li className="legend-nodata">
               <Swatch background={NO_DATA_COLOR} />
               <span className="legend-label">Donnée non disponible</span> <Count n={noDataCount} />
+            </li>
+          )}
+          {outsideCount > 0 && (
+            <li className="legend-outside">
+              <Swatch background={NO_DATA_COLOR} />
+              <span className="legend-label">Hors filtre (autres communes)</span> <Count n={outsideCount} />
             </li>
           )}
           {secretCount > 0 && (
