@@ -3,7 +3,7 @@
  * the store; errors become a French message in `error`, never an exception in a component.
  */
 import { getEngine } from './engine.ts';
-import { clearRegistry, registerPoints } from './registry.ts';
+import { clearRegistry, getEstablishmentsLoad, registerPoints, rememberEstablishmentsLoad } from './registry.ts';
 import { MAX_SELECTION, sourceInfo, useStore, type AppState } from './store.ts';
 import type { Filters } from '../core/indicators/aggregate.ts';
 import type { ColumnMapping } from '../core/ingest/column-mapping.ts';
@@ -150,7 +150,13 @@ export async function confirmMapping(options: { essList?: boolean } = {}): Promi
   return loadEstablishmentsFile(p.file, p.mapping);
 }
 
-export async function loadEstablishmentsFile(file: File, mapping?: ColumnMapping, options: { demo?: boolean } = {}): Promise<boolean> {
+export interface EstablishmentsLoadOptions {
+  demo?: boolean;
+  /** Swap latitude and longitude of the rows outside France that land in France swapped. */
+  swapOutsideFrance?: boolean;
+}
+
+export async function loadEstablishmentsFile(file: File, mapping?: ColumnMapping, options: EstablishmentsLoadOptions = {}): Promise<boolean> {
   loadController?.abort();
   const controller = new AbortController();
   loadController = controller;
@@ -158,12 +164,13 @@ export async function loadEstablishmentsFile(file: File, mapping?: ColumnMapping
   try {
     const { report, points } = await getEngine().call(
       'loadEstablishments',
-      { file, name: file.name, mapping, ringMetres: get().ringMetres },
+      { file, name: file.name, mapping, ringMetres: get().ringMetres, swapOutsideFrance: options.swapOutsideFrance },
       {
         signal: controller.signal,
         onProgress: (progress) => set({ loading: { what: 'etablissements', fileName: file.name, progress } }),
       },
     );
+    rememberEstablishmentsLoad({ file, mapping });
     set({
       report,
       pointsId: registerPoints(points),
@@ -182,6 +189,19 @@ export async function loadEstablishmentsFile(file: File, mapping?: ColumnMapping
   }
 }
 
+/**
+ * Loads the last establishments file again, with its mapping, swapping latitude and longitude
+ * of the rows outside France that land in France swapped (the summary's offer).
+ */
+export async function reloadSwappingOutsideFrance(): Promise<boolean> {
+  const last = getEstablishmentsLoad();
+  if (!last) {
+    set({ error: 'Le fichier des établissements n’est plus disponible : choisissez-le à nouveau pour permuter ses coordonnées.' });
+    return false;
+  }
+  return loadEstablishmentsFile(last.file, last.mapping, { swapOutsideFrance: true });
+}
+
 export function cancelLoad(): void {
   loadController?.abort();
   loadController = null;
@@ -192,7 +212,11 @@ export async function loadReferenceFile(file: File, options: { demo?: boolean } 
   set({ loading: { what: 'reference', fileName: file.name, progress: null }, error: null });
   try {
     const r = await getEngine().call('loadReference', { file, name: file.name });
-    set({ referenceSource: sourceInfo(file), referenceInfo: { matched: r.matched, codes: r.codes, columns: r.columns }, loading: null });
+    set({
+      referenceSource: sourceInfo(file),
+      referenceInfo: { matched: r.matched, codes: r.codes, columns: r.columns, warnings: r.warnings, issues: r.issues },
+      loading: null,
+    });
     notifyLoaded({ kind: 'reference', file, demo: options.demo ?? false });
     await refreshResults();
     return true;

@@ -9,6 +9,7 @@ import { DEFAULT_FILTERS } from '../core/indicators/aggregate.ts';
 import type { DiagnosticResult } from '../core/diagnostic.ts';
 import type { IndicatorKey } from '../core/indicators/catalog.ts';
 import type { ColumnMapping } from '../core/ingest/column-mapping.ts';
+import type { ReferenceIssue } from '../core/ingest/reference.ts';
 import type { LoadReport, PreviewResult, Progress, QuartierSummary } from '../worker/protocol.ts';
 
 export interface SourceInfo {
@@ -39,6 +40,16 @@ export interface LoadState {
   progress: Progress | null;
 }
 
+/** What the reference file gave: codes matched, columns read, and what was left out (French). */
+export interface ReferenceInfo {
+  matched: number;
+  codes: number;
+  columns: Record<string, string | null>;
+  warnings: string[];
+  /** Values and rows left out, one by one (the first 1 000). */
+  issues: ReferenceIssue[];
+}
+
 export interface PendingMapping {
   file: File;
   preview: PreviewResult;
@@ -56,7 +67,7 @@ export interface AppState {
   report: LoadReport | null;
   pointsId: string | null;
   referenceSource: SourceInfo | null;
-  referenceInfo: { matched: number; codes: number; columns: Record<string, string | null> } | null;
+  referenceInfo: ReferenceInfo | null;
   communes: GeoJSON.FeatureCollection | null;
   communesSource: SourceInfo | null;
   // loading

@@ -159,7 +159,7 @@ export const handlers: { [K in RequestType]: Handler<K> } = {
     return { header, sample: sample.slice(0, 200), dialect, detected: detectMapping(header, sample) };
   },
 
-  async loadEstablishments(s, { file, mapping, ringMetres }, ctx) {
+  async loadEstablishments(s, { file, mapping, ringMetres, swapOutsideFrance }, ctx) {
     requireQuartiers(s);
     const bytesTotal = file.size;
     let bytesRead = 0;
@@ -167,6 +167,7 @@ export const handlers: { [K in RequestType]: Handler<K> } = {
       countingStream(file, (n) => (bytesRead = n)),
       {
         mapping,
+        swapOutsideFrance,
         signal: ctx.signal,
         onProgress: (p) => ctx.progress({ phase: 'lecture', bytesRead, bytesTotal, rowsParsed: p.rowsParsed, rowsJoined: 0 }),
       },

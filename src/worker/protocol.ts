@@ -63,7 +63,14 @@ export interface Requests {
   };
   previewEstablishments: { payload: { file: Blob }; result: PreviewResult };
   loadEstablishments: {
-    payload: { file: Blob; name: string; mapping?: ColumnMapping; ringMetres: number };
+    payload: {
+      file: Blob;
+      name: string;
+      mapping?: ColumnMapping;
+      ringMetres: number;
+      /** Swap latitude and longitude of the rows outside France that land in France swapped. */
+      swapOutsideFrance?: boolean;
+    };
     result: { report: LoadReport; points: PointColumns };
   };
   loadReference: { payload: { file: Blob; name: string }; result: Omit<ReferenceTable, 'byCode'> & { codes: number; matched: number } };

@@ -37,15 +37,21 @@ export function swapIntoFrance(xy: number[], plan: CoordinatePlan, swaps: RowSwa
 const rows = (n: number) => `${n.toLocaleString('fr-FR')} ligne${n > 1 ? 's' : ''}`;
 
 /**
- * The French warning about swapped rows, or null. Said when such rows are many (10 or more)
- * or most of the rows outside France, so a stray one does not raise an alarm.
+ * Whether rows that would land in France swapped are worth telling the user about (and
+ * offering to swap): many of them (10 or more) or most of the rows outside France, so a
+ * stray one does not raise an alarm. The warning and the app's offer share this rule.
  */
+export function swapWorthOffering(candidates: number, outsideFrance: number): boolean {
+  return candidates > 0 && (candidates >= 10 || candidates * 2 > outsideFrance);
+}
+
+/** The French warning about swapped rows, or null (see `swapWorthOffering`). */
 export function swappedRowsWarning(swaps: RowSwaps, outsideFrance: number): string | null {
   if (swaps.swapped > 0) {
     return `${rows(swaps.swapped)} dont latitude et longitude étaient inversées (hors de France, en France une fois permutées) ont été permutées et placées.`;
   }
   const n = swaps.candidates;
-  if (n === 0 || (n < 10 && n * 2 <= outsideFrance)) return null;
+  if (!swapWorthOffering(n, outsideFrance)) return null;
   return (
     `${rows(n)} rejetée${n > 1 ? 's' : ''} « hors de France » sur ${outsideFrance.toLocaleString('fr-FR')} ` +
     `tomberai${n > 1 ? 'ent' : 't'} en France avec latitude et longitude permutées : sur ces lignes, les deux colonnes sont ` +

@@ -186,4 +186,29 @@ describe('ImportPanel', () => {
     choose('Données de référence', createFile(createReferenceCsv(), 'reference.csv'));
     expect(await screen.findByText(/3 codes reconnus sur 3/)).toBeTruthy();
   });
+
+  it('shows the reference file’s warnings in French under its row, and the values left out line by line', async () => {
+    renderPanel();
+    await loadQuartiers();
+    const csv = ['code_qp;pop_mun;nbetab', 'QN03101A;-5;120', 'QN03102B;3100;80', 'QN09999Z;2500;60'].join('\r\n') + '\r\n';
+    choose('Données de référence', createFile(csv, 'reference.csv'));
+    const list = await screen.findByRole('list', { name: 'Avertissements sur les données de référence' });
+    const items = within(list).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual([
+      'Fichier de référence, ligne 2 (QN03101A : « -5 ») : « pop_mun » est négatif ; valeur non utilisée (ni part, ni densité pour ce quartier).',
+      'Fichier de référence : le code QN09999Z ne correspond à aucun quartier chargé ; sa ligne n’est pas utilisée.',
+    ]);
+    expect(screen.getByText(/2 codes reconnus sur 3/)).toBeTruthy();
+    const detail = screen.getByRole('table', { name: 'Valeurs du fichier de référence non utilisées' });
+    const cells = within(detail).getAllByRole('row')[1].querySelectorAll('td');
+    expect([...cells].map((c) => c.textContent)).toEqual(['2', 'QN03101A', 'pop_mun', '-5', '« pop_mun » est négatif']);
+  });
+
+  it('shows no reference warnings for a clean reference file', async () => {
+    renderPanel();
+    await loadQuartiers();
+    choose('Données de référence', createFile(createReferenceCsv(), 'reference.csv'));
+    await screen.findByText(/3 codes reconnus sur 3/);
+    expect(screen.queryByRole('list', { name: 'Avertissements sur les données de référence' })).toBeNull();
+  });
 });

@@ -15,6 +15,7 @@ import { ImportSteps, NextStep, useImportStage } from './ImportGuide.tsx';
 import { LoadProgress } from './LoadProgress.tsx';
 import { LoadSummary } from './LoadSummary.tsx';
 import { LOAD_ORDER, classifyFile, type FileKind } from './route-files.ts';
+import { ReferenceWarnings } from './ReferenceWarnings.tsx';
 import { SourceRow } from './SourceRow.tsx';
 
 const LOADERS: Record<FileKind, (f: File) => Promise<unknown>> = {
@@ -163,6 +164,7 @@ export function ImportPanel({ onNext = () => {} }: ImportPanelProps) {
             {formatFr(referenceInfo.codes)}
           </span>
         )}
+        {referenceInfo && <ReferenceWarnings info={referenceInfo} />}
       </SourceRow>
 
       <SourceRow

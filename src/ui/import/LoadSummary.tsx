@@ -10,6 +10,7 @@ import { REJECT_REASONS, type RejectReason } from '../../core/types.ts';
 import { DELIMITER_NAMES } from '../../core/ingest/csv-sniff.ts';
 import { formatFr } from '../../core/indicators/catalog.ts';
 import { downloadText } from '../common/download.ts';
+import { SwapOffer } from './SwapOffer.tsx';
 import { ENCODING_LABELS, LAYOUT_LABELS, essBasisText, jobsSourceText } from './labels.ts';
 
 const baseName = (name: string) => name.replace(/\.[^.]+$/, '');
@@ -100,6 +101,7 @@ export function LoadSummary() {
           ))}
         </ul>
       )}
+      <SwapOffer report={report} />
       {a.rejected > 0 && (
         <div className="actions">
           <button type="button" className="btn" onClick={() => void download()} disabled={busy}>
