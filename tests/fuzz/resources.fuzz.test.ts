@@ -4,7 +4,6 @@
  * and without filling the memory, in a result that keeps what can be kept or in a French
  * message naming the file and the limit.
  */
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseQuartiersFile } from '../../src/core/ingest/quartiers-file.ts';
@@ -12,7 +11,7 @@ import { ingestEstablishments } from '../../src/core/ingest/establishments.ts';
 import { bytesSource } from '../../src/core/ingest/csv-stream.ts';
 import { ZIP_LIMITS } from '../../src/core/ingest/zip-reader.ts';
 import { isEssqError } from '../../src/core/errors.ts';
-import { createShapefileZip, createZip } from '../fixtures/shapefile/create-shapefile.ts';
+import { createShapefileZip, createZip, unzipMembers } from '../fixtures/shapefile/create-shapefile.ts';
 import { expectResultOrFrenchError, withinTime } from './fuzz-helpers.ts';
 
 const LAYER = 'QP_TEST_LB93';
@@ -28,16 +27,7 @@ function createMembers(): Record<string, Uint8Array> {
       { rings: [square(3.21, 43.33)], values: { CODE_QP: 'QP034003', NOM_QP: 'Devèze' } },
     ],
   });
-  const out: Record<string, Uint8Array> = {};
-  const b = Buffer.from(zip);
-  for (let p = 0; b.readUInt32LE(p) === 0x04034b50; ) {
-    const packed = b.readUInt32LE(p + 18);
-    const nameLength = b.readUInt16LE(p + 26);
-    const start = p + 30 + nameLength + b.readUInt16LE(p + 28);
-    out[b.subarray(p + 30, p + 30 + nameLength).toString()] = new Uint8Array(inflateRawSync(b.subarray(start, start + packed)));
-    p = start + packed;
-  }
-  return out;
+  return unzipMembers(zip);
 }
 
 /** A zip whose central directory declares `declared` bytes for `name` (honest when omitted). */

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { shared } from '../../../tests/shared-data.ts';
-import { createShapefileZip, createZip, LAMBERT93_PRJ, type ShapefileSpec } from '../../../tests/fixtures/shapefile/create-shapefile.ts';
+import { createShapefileZip, createZip, LAMBERT93_PRJ, unzipMembers, type ShapefileSpec } from '../../../tests/fixtures/shapefile/create-shapefile.ts';
 import type { EssqError } from '../errors';
 import { parseQuartiers } from './geojson';
 import { isZip, parseQuartiersShapefile } from './shapefile';
@@ -20,20 +19,6 @@ function createQuartiersSpec(overrides: Partial<ShapefileSpec> = {}): ShapefileS
     ],
     ...overrides,
   };
-}
-
-/** The inflated members of a zip made by createZip (local headers in order, deflated). */
-function unzipMembers(zip: Uint8Array): Record<string, Uint8Array> {
-  const out: Record<string, Uint8Array> = {};
-  const b = Buffer.from(zip);
-  for (let p = 0; b.readUInt32LE(p) === 0x04034b50; ) {
-    const packed = b.readUInt32LE(p + 18);
-    const nameLength = b.readUInt16LE(p + 26);
-    const start = p + 30 + nameLength + b.readUInt16LE(p + 28);
-    out[b.subarray(p + 30, p + 30 + nameLength).toString()] = new Uint8Array(inflateRawSync(b.subarray(start, start + packed)));
-    p = start + packed;
-  }
-  return out;
 }
 
 const parse = (spec: ShapefileSpec) => parseQuartiersShapefile(createShapefileZip(spec), { fileName: 'qp.zip' });
